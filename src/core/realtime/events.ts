@@ -1,0 +1,39 @@
+import type { HelpCall, KioskHelpView, KioskScreen } from '../help/help-call';
+import type { Language } from '../i18n/languages';
+
+/** A kiosk as the console sees it. `online` means a live stream or a recent heartbeat. */
+export interface KioskStatus {
+  id: string;
+  siteId: string;
+  label: string;
+  online: boolean;
+  inSession: boolean;
+  screen: KioskScreen | null;
+  language: Language | null;
+  lastSeenAt: string | null;
+}
+
+export interface DutyMember {
+  staffId: string;
+  firstName: string;
+  since: string;
+}
+
+/** Everything a console needs after (re)connecting. */
+export interface StaffSnapshot {
+  siteId: string;
+  calls: HelpCall[];
+  kiosks: KioskStatus[];
+  onDuty: DutyMember[];
+  serverTime: string;
+}
+
+export type StaffEvent =
+  | { type: 'snapshot'; snapshot: StaffSnapshot }
+  | { type: 'call'; call: HelpCall }
+  | { type: 'kiosk'; kiosk: KioskStatus }
+  | { type: 'duty'; onDuty: DutyMember[] };
+
+export type KioskEvent =
+  | { type: 'help'; view: KioskHelpView }
+  | { type: 'command'; command: 'reset' };

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { SUPPORTED_LANGUAGES } from '../i18n/languages';
+
+const languageSchema = z.enum(SUPPORTED_LANGUAGES, {
+  error: () => `expected one of ${SUPPORTED_LANGUAGES.join(', ')}`,
+});
+
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time "HH:MM" (24 h), for example "08:30"' });
+
+const periodSchema = z
+  .tuple([hhmm, hhmm])
+  .refine(([start, end]) => start < end, { error: 'expected the opening time before the closing time, for example ["08:30", "12:30"]' });
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof DAYS)[number];
+
+const openingHoursSchema = z
+  .object(Object.fromEntries(DAYS.map((d) => [d, z.array(periodSchema).default([])])) as Record<Weekday, z.ZodDefault<z.ZodArray<typeof periodSchema>>>)
+  .strict();
+
+const localizedTextSchema = z
+  .object({ fr: z.string().min(1, { error: 'expected a French text: French is the fallback of every language' }) })
+  .catchall(z.string().min(1, { error: 'expected a non-empty text, or remove this language to fall back to French' }))
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `unknown language "${key}": expected one of ${SUPPORTED_LANGUAGES.join(', ')}` });
+      }
+    }
+  });
+
+const kioskIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'expected lower-case letters, digits and dashes, for example "chatenay-1"' });
+
+export const kioskConfigSchema = z
+  .object({
+    id: kioskIdSchema,
+    label: z.string().min(1, { error: 'expected the label staff see, for example "Poste 1 (près de l\'entrée)"' }),
+  })
+  .strict();
+
+export const siteConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: kioskIdSchema,
+    name: z.string().min(1, { error: 'expected the pôle\'s name, for example "Pôle social de Châtillon"' }),
+    address: z.string().min(1, { error: 'expected the postal address of the pôle' }),
+    timezone: z.literal('Europe/Paris', { error: 'expected "Europe/Paris"' }).default('Europe/Paris'),
+    languages: z.array(languageSchema).min(1, { error: 'expected at least one language, for example ["fr"]' }),
+    defaultLanguage: languageSchema,
+    openingHours: openingHoursSchema,
+    kiosks: z.array(kioskConfigSchema).min(1, { error: 'expected at least one kiosk: { "id": "…", "label": "…" }' }),
+    help: z
+      .object({
+        escalationMinutes: z.number({ error: 'expected a number of minutes, for example 5' }).positive({ error: 'expected a number of minutes greater than 0, for example 5' }).max(120, { error: 'expected at most 120 minutes' }),
+        expiryMinutes: z.number({ error: 'expected a number of minutes, for example 30' }).positive({ error: 'expected a number of minutes greater than 0, for example 30' }).max(480, { error: 'expected at most 480 minutes' }),
+        fallback: localizedTextSchema,
+      })
+      .strict()
+      .refine((h) => h.expiryMinutes > h.escalationMinutes, { error: 'expected expiryMinutes greater than escalationMinutes', path: ['expiryMinutes'] }),
+    idle: z
+      .object({
+        warningAfterSeconds: z.number().int({ error: 'expected whole seconds' }).min(30, { error: 'expected at least 30 seconds of inactivity before the warning' }).max(1800, { error: 'expected at most 1800 seconds' }),
+        // RGAA 13.1: the usager must get at least 20 s to ask for more time.
+        answerSeconds: z.number().int({ error: 'expected whole seconds' }).min(20, { error: 'expected at least 20 seconds to answer the warning (RGAA 13.1)' }).max(300, { error: 'expected at most 300 seconds' }),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((site, ctx) => {
+    if (!site.languages.includes(site.defaultLanguage)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: `expected one of this site's languages (${site.languages.join(', ')})` });
+    }
+    const seen = new Set<string>();
+    site.kiosks.forEach((k, i) => {
+      if (seen.has(k.id)) ctx.addIssue({ code: 'custom', path: ['kiosks', i, 'id'], message: `kiosk id "${k.id}" is used twice: give each kiosk its own id` });
+      seen.add(k.id);
+    });
+  });
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+
+/** What a kiosk needs to know of its site: public, cached offline, no personal data. */
+export interface KioskSiteView {
+  site: { id: string; name: string; address: string; languages: SiteConfig['languages']; defaultLanguage: SiteConfig['defaultLanguage'] };
+  kiosk: { id: string; label: string };
+  help: { escalationMinutes: number; fallback: SiteConfig['help']['fallback'] };
+  idle: SiteConfig['idle'];
+}
+
+export function kioskSiteView(site: SiteConfig, kioskId: string): KioskSiteView | undefined {
+  const kiosk = site.kiosks.find((k) => k.id === kioskId);
+  if (!kiosk) return undefined;
+  return {
+    site: { id: site.id, name: site.name, address: site.address, languages: site.languages, defaultLanguage: site.defaultLanguage },
+    kiosk: { id: kiosk.id, label: kiosk.label },
+    help: { escalationMinutes: site.help.escalationMinutes, fallback: site.help.fallback },
+    idle: site.idle,
+  };
+}

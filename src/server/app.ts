@@ -1,0 +1,99 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { SiteConfig } from '../core/site/site-config';
+import { authRoutes } from './auth/auth.routes';
+import { AuthService } from './auth/auth.service';
+import { deleteExpiredSessions } from './auth/staff.repository';
+import type { AppContext } from './context';
+import { fleetRoutes } from './fleet/fleet.routes';
+import { FleetService } from './fleet/fleet.service';
+import { helpRoutes } from './help/help.routes';
+import { HelpService } from './help/help.service';
+import { installErrorHandling } from './http/errors.plugin';
+import { openApiDocument } from './http/openapi';
+import { installApiNotFound, installStatic } from './http/static.plugin';
+import { EventBus } from './realtime/bus';
+import { pruneEvents } from './realtime/event.repository';
+import { streamRoutes } from './realtime/stream.routes';
+import { systemClock, type Clock } from './store/clock';
+import type { Store } from './store/db';
+
+export interface BuildOptions {
+  store: Store;
+  sites: ReadonlyMap<string, SiteConfig>;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder holding the built kiosk/ and staff/ front ends; omit for an API-only app (tests). */
+  distDir?: string;
+  /** How often waiting calls are escalated or expired; 0 turns the timer off (tests call sweep()). */
+  sweepIntervalMs?: number;
+  version?: string;
+}
+
+export interface BorneServices {
+  help: HelpService;
+  fleet: FleetService;
+  auth: AuthService;
+  /** Escalates/expires help calls and cleans up; the timer calls it, tests call it directly. */
+  sweep(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    borne: BorneServices;
+  }
+}
+
+/** Builds the Borne app without listening, so tests can `inject` and main.ts can `listen`. */
+export async function build(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024, trustProxy: true });
+  const ctx: AppContext = { db: opts.store.db, clock: opts.clock ?? systemClock, sites: opts.sites, bus: new EventBus(), log: app.log };
+  const fleet = new FleetService(ctx);
+  const help = new HelpService(ctx, fleet);
+  const auth = new AuthService(ctx);
+  const sweep = async () => {
+    await help.sweep();
+    const now = ctx.clock();
+    await deleteExpiredSessions(ctx.db, now);
+    await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
+  };
+  app.decorate('borne', { help, fleet, auth, sweep });
+
+  await app.register(fastifyCookie);
+  installErrorHandling(app);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', async () => openApiDocument(opts.version ?? '0.0.0'));
+  authRoutes(app, ctx, auth);
+  helpRoutes(app, help, fleet, auth);
+  fleetRoutes(app, ctx, fleet, help);
+  const openStreams = streamRoutes(app, ctx, help, fleet, auth);
+
+  if (opts.distDir) await installStatic(app, opts.distDir);
+  else installApiNotFound(app);
+
+  const interval = opts.sweepIntervalMs ?? 2000;
+  let timer: NodeJS.Timeout | undefined;
+  let sweeping = false;
+  if (interval > 0) {
+    timer = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      sweep()
+        .catch((error: unknown) => app.log.error({ err: error }, 'sweep failed'))
+        .finally(() => (sweeping = false));
+    }, interval);
+    timer.unref();
+  }
+  // Open streams would hold the server open forever; end them first so clients reconnect elsewhere.
+  app.addHook('preClose', async () => {
+    if (timer) clearInterval(timer);
+    for (const stream of [...openStreams]) stream.end();
+  });
+  return app;
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { dutyBodySchema, loginBodySchema, type SiteSummary, type StaffMe } from '../../core/api/staff-auth';
+import type { AppContext } from '../context';
+import { dutyOf } from '../fleet/duty.repository';
+import { defineRoute } from '../http/route';
+import { STAFF_COOKIE, SESSION_HOURS, type AuthService } from './auth.service';
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext, auth: AuthService): void {
+  const me = async (user: { id: string; username: string; firstName: string; role: StaffMe['role'] }): Promise<StaffMe> => ({
+    ...user,
+    dutySiteId: (await dutyOf(ctx.db, user.id)) ?? null,
+  });
+
+  defineRoute(app, {
+    method: 'POST',
+    url: '/api/staff/session',
+    summary: 'Sign in (« Se connecter »); sets an HttpOnly, SameSite=Strict session cookie',
+    auth: 'none',
+    body: loginBodySchema,
+    returns: 'The signed-in staff member',
+    handler: async ({ body, request, reply }) => {
+      const { token, user } = await auth.login(body.username, body.password);
+      reply.setCookie(STAFF_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        path: '/',
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return me(user);
+    },
+  });
+
+  defineRoute(app, {
+    method: 'DELETE',
+    url: '/api/staff/session',
+    summary: 'Sign out; ends the duty and clears the cookie',
+    auth: 'none',
+    handler: async ({ request, reply }) => {
+      await auth.logout(request);
+      reply.clearCookie(STAFF_COOKIE, { path: '/' });
+      reply.code(204);
+      return null;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/staff/me',
+    summary: 'The signed-in staff member and the site they are on duty at',
+    auth: 'staff',
+    handler: async ({ request }) => me(await auth.authenticate(request)),
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/staff/sites',
+    summary: 'The sites of the département',
+    auth: 'staff',
+    handler: async ({ request }): Promise<SiteSummary[]> => {
+      await auth.authenticate(request);
+      return [...ctx.sites.values()].map((s) => ({ id: s.id, name: s.name }));
+    },
+  });
+
+  defineRoute(app, {
+    method: 'PUT',
+    url: '/api/staff/duty',
+    summary: 'Mark yourself on duty at a site (siteId) or off duty (null)',
+    auth: 'staff',
+    body: dutyBodySchema,
+    handler: async ({ body, request }) => {
+      const user = await auth.authenticate(request);
+      await auth.setDuty(user, body.siteId);
+      return me(user);
+    },
+  });
+}

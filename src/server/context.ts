@@ -1,0 +1,22 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { SiteConfig } from '../core/site/site-config';
+import type { StaffEvent } from '../core/realtime/events';
+import type { EventBus } from './realtime/bus';
+import { appendEvent } from './realtime/event.repository';
+import type { Clock } from './store/clock';
+import type { Db } from './store/db';
+
+/** What every feature service needs; built once in build(). */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  sites: ReadonlyMap<string, SiteConfig>;
+  bus: EventBus;
+  log: FastifyBaseLogger;
+}
+
+/** Stores an event (durable id) then hands it to the live streams of its site. */
+export async function publish(ctx: AppContext, siteId: string, event: StaffEvent): Promise<void> {
+  const id = await appendEvent(ctx.db, siteId, event, ctx.clock());
+  ctx.bus.publish({ id, siteId, event });
+}

@@ -1,0 +1,54 @@
+import type { ApiErrorBody } from '../core/api/errors';
+
+/**
+ * One catalogue of the errors the API returns: a stable code, an HTTP status and a message that
+ * says what is wrong and how to fix it. Routes throw `apiError('code')`; the error handler
+ * turns anything else into a 4xx when it is the caller's fault, and logs the rest without data.
+ */
+const CATALOGUE = {
+  validation: { status: 400, message: 'The request is not valid: see `fields` for what to change.' },
+  bad_json: { status: 400, message: 'The body is not valid JSON: send a JSON object with Content-Type: application/json.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as JSON with Content-Type: application/json.' },
+  body_too_large: { status: 413, message: 'The body is too large: requests to this API are small JSON objects.' },
+  not_found: { status: 404, message: 'There is nothing at this address: check the path against /api/openapi.json.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed here: check /api/openapi.json.' },
+  kiosk_unknown: { status: 401, message: 'This kiosk is not enrolled: open the kiosk URL printed at enrolment (it carries the kiosk token).' },
+  staff_unauthenticated: { status: 401, message: 'You are not signed in: sign in on /staff/ first.' },
+  staff_bad_credentials: { status: 401, message: 'Wrong username or password.' },
+  staff_locked: { status: 429, message: 'Too many failed sign-ins for this account: wait a minute, then try again.' },
+  staff_forbidden: { status: 403, message: 'Your role does not allow this action.' },
+  site_unknown: { status: 404, message: 'There is no site with this id: see kiosk-config/sites/.' },
+  not_on_duty_here: { status: 403, message: 'Mark yourself on duty for this site before taking its calls.' },
+  call_not_found: { status: 404, message: 'There is no help call with this id at your site.' },
+  call_already_claimed: { status: 409, message: 'Another médiateur has already taken this call.' },
+  call_not_open: { status: 409, message: 'This call is already over (resolved, cancelled or expired).' },
+  call_not_claimed: { status: 409, message: 'Take the call (« Je m\'en occupe ») before closing it.' },
+  rate_limited: { status: 429, message: 'Too many requests: wait a moment, then try again.' },
+  internal: { status: 500, message: 'Something went wrong on the server; nothing you sent was lost. Try again.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof CATALOGUE;
+
+export class ApiError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: { path: string; message: string }[],
+    message?: string,
+  ) {
+    super(message ?? CATALOGUE[code].message);
+    this.statusCode = CATALOGUE[code].status;
+  }
+
+  toBody(): ApiErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+}
+
+export function apiError(code: ErrorCode, fields?: { path: string; message: string }[], message?: string): ApiError {
+  return new ApiError(code, fields, message);
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return CATALOGUE[code].status;
+}

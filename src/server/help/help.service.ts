@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import {
+  dueTimedAction,
+  transition,
+  type CreateHelpCallBody,
+  type HelpAction,
+  type HelpCall,
+  type HelpOutcome,
+  type KioskHelpView,
+} from '../../core/help/help-call';
+import { estimateWait, queuePosition } from '../../core/help/wait-estimate';
+import type { StaffSnapshot } from '../../core/realtime/events';
+import type { StaffUser } from '../auth/staff.repository';
+import { publish, type AppContext } from '../context';
+import { apiError } from '../errors';
+import { dutyOf, listDuty } from '../fleet/duty.repository';
+import type { AuthenticatedKiosk, FleetService } from '../fleet/fleet.service';
+import { findByRequest, findCall, findOpenByKiosk, insertCall, listOpen, listOpenBySite, recentServiceTimes, updateCallFrom } from './help.repository';
+
+/** Service times older than this no longer say much about today's wait. */
+const HISTORY_WINDOW_MS = 14 * 24 * 3600_000;
+
+export class HelpService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly fleet: FleetService,
+  ) {}
+
+  /**
+   * Creates the kiosk's call. Pressing again, or a retry after a lost answer, returns the open
+   * call instead of queueing the usager twice.
+   */
+  async create(kiosk: AuthenticatedKiosk, body: CreateHelpCallBody): Promise<HelpCall> {
+    const replay = await findByRequest(this.ctx.db, kiosk.id, body.requestId);
+    if (replay) return replay;
+    const open = await findOpenByKiosk(this.ctx.db, kiosk.id);
+    if (open) return open;
+    const call: HelpCall = {
+      id: randomUUID(),
+      siteId: kiosk.siteId,
+      kioskId: kiosk.id,
+      status: 'waiting',
+      context: body.context,
+      createdAt: this.ctx.clock().toISOString(),
+      escalatedAt: null,
+      claimedAt: null,
+      claimedBy: null,
+      endedAt: null,
+      outcome: null,
+    };
+    try {
+      await insertCall(this.ctx.db, call, body.requestId);
+    } catch (error) {
+      // Two presses racing: the unique index kept one; hand back that one.
+      const winner = (await findByRequest(this.ctx.db, kiosk.id, body.requestId)) ?? (await findOpenByKiosk(this.ctx.db, kiosk.id));
+      if (winner) return winner;
+      throw error;
+    }
+    await publish(this.ctx, call.siteId, { type: 'call', call });
+    return call;
+  }
+
+  async cancelByKiosk(kiosk: AuthenticatedKiosk, id: string): Promise<HelpCall> {
+    const call = await findCall(this.ctx.db, id);
+    if (!call || call.kioskId !== kiosk.id) throw apiError('call_not_found');
+    if (call.status === 'cancelled') return call;
+    return this.apply(call, { type: 'cancel' });
+  }
+
+  /** The session ended («Terminer», idle, remote reset): nobody is left to help. */
+  async endSession(kiosk: AuthenticatedKiosk): Promise<void> {
+    const open = await findOpenByKiosk(this.ctx.db, kiosk.id);
+    if (open) await this.apply(open, { type: 'cancel' });
+  }
+
+  async claim(staff: StaffUser, id: string): Promise<HelpCall> {
+    const call = await this.staffCall(staff, id);
+    return this.apply(call, { type: 'claim', staffId: staff.id, firstName: staff.firstName });
+  }
+
+  async resolve(staff: StaffUser, id: string, outcome: HelpOutcome): Promise<HelpCall> {
+    const call = await this.staffCall(staff, id);
+    return this.apply(call, { type: 'resolve', outcome });
+  }
+
+  /** Escalates and expires calls nobody took in time. Run every few seconds. */
+  async sweep(): Promise<void> {
+    const now = this.ctx.clock();
+    for (const call of await listOpen(this.ctx.db)) {
+      const site = this.ctx.sites.get(call.siteId);
+      if (!site) continue;
+      const due = dueTimedAction(call, now, site.help);
+      if (due) await this.apply(call, { type: due }).catch(() => undefined);
+    }
+  }
+
+  async kioskView(kiosk: AuthenticatedKiosk): Promise<KioskHelpView> {
+    const [open, onDuty] = await Promise.all([findOpenByKiosk(this.ctx.db, kiosk.id), listDuty(this.ctx.db, kiosk.siteId)]);
+    if (!open) return { call: null, onDutyCount: onDuty.length, position: null, estimatedWait: null };
+    const view: KioskHelpView = {
+      call: {
+        id: open.id,
+        status: open.status,
+        createdAt: open.createdAt,
+        claimedByFirstName: open.claimedBy?.firstName ?? null,
+        escalated: open.escalatedAt !== null,
+        outcome: open.outcome,
+      },
+      onDutyCount: onDuty.length,
+      position: null,
+      estimatedWait: null,
+    };
+    if (open.status !== 'waiting') return view;
+    const waiting = (await listOpenBySite(this.ctx.db, kiosk.siteId)).filter((c) => c.status === 'waiting');
+    const position = queuePosition(waiting, open.id);
+    const history = await recentServiceTimes(this.ctx.db, kiosk.siteId, new Date(this.ctx.clock().getTime() - HISTORY_WINDOW_MS));
+    return { ...view, position, estimatedWait: position ? estimateWait({ position, onDuty: onDuty.length, history }) : null };
+  }
+
+  async snapshot(siteId: string): Promise<StaffSnapshot> {
+    const [calls, kiosks, onDuty] = await Promise.all([listOpenBySite(this.ctx.db, siteId), this.fleet.statuses(siteId), listDuty(this.ctx.db, siteId)]);
+    return { siteId, calls, kiosks, onDuty, serverTime: this.ctx.clock().toISOString() };
+  }
+
+  private async staffCall(staff: StaffUser, id: string): Promise<HelpCall> {
+    const call = await findCall(this.ctx.db, id);
+    if (!call) throw apiError('call_not_found');
+    const duty = await dutyOf(this.ctx.db, staff.id);
+    // Admins may act on any site; a médiateur acts where they said they are on duty.
+    if (staff.role !== 'admin' && duty !== call.siteId) throw apiError('not_on_duty_here');
+    return call;
+  }
+
+  private async apply(call: HelpCall, action: HelpAction): Promise<HelpCall> {
+    const result = transition(call, action, this.ctx.clock());
+    if (!result.ok) {
+      throw apiError(result.reason === 'already_claimed' ? 'call_already_claimed' : result.reason === 'not_claimed' ? 'call_not_claimed' : 'call_not_open');
+    }
+    if (!(await updateCallFrom(this.ctx.db, call.status, result.call))) {
+      // Someone changed it between our read and our write: judge again against what is stored now.
+      const fresh = await findCall(this.ctx.db, call.id);
+      if (!fresh || fresh.status === call.status) throw apiError('call_not_open');
+      return this.apply(fresh, action);
+    }
+    await publish(this.ctx, result.call.siteId, { type: 'call', call: result.call });
+    return result.call;
+  }
+}

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { apiError } from '../errors';
+
+/** Strict CSP: only our own scripts, styles and connections; no framing, no plugins. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "media-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function cacheHeaders(res: { setHeader(name: string, value: string): void }, path: string): void {
+  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+  // Hashed assets never change; the page and the service worker must be checked every time.
+  if (/[\\/]assets[\\/]/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+  else res.setHeader('cache-control', 'no-cache');
+}
+
+/** Serves the built kiosk PWA at /kiosk/ and the console at /staff/, each a single-page app. */
+export async function installStatic(app: FastifyInstance, distDir: string): Promise<void> {
+  const apps = ['kiosk', 'staff'] as const;
+  for (const [i, name] of apps.entries()) {
+    const root = join(distDir, name);
+    if (!existsSync(join(root, 'index.html'))) {
+      throw new Error(`The ${name} front end is not built (${root}/index.html is missing): run "npm run build" first.`);
+    }
+    await app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: i === 0, wildcard: true, index: 'index.html', setHeaders: cacheHeaders });
+  }
+  app.get('/', (_req, reply) => reply.redirect('/staff/'));
+  app.get('/kiosk', (_req, reply) => reply.redirect('/kiosk/'));
+  app.get('/staff', (_req, reply) => reply.redirect('/staff/'));
+
+  app.setNotFoundHandler((request, reply: FastifyReply) => {
+    const url = request.url.split('?')[0] ?? '';
+    const spa = apps.find((name) => url.startsWith(`/${name}/`) && !/\.[a-z0-9]+$/i.test(url));
+    if (spa && request.method === 'GET') {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY).header('cache-control', 'no-cache');
+      return reply.sendFile('index.html', join(distDir, spa));
+    }
+    const error = apiError('not_found');
+    return reply.code(error.statusCode).send(error.toBody());
+  });
+}
+
+export function installApiNotFound(app: FastifyInstance): void {
+  app.setNotFoundHandler((_request, reply) => {
+    const error = apiError('not_found');
+    return reply.code(error.statusCode).send(error.toBody());
+  });
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { build } from './app';
+import { ConfigError, loadSites } from './config/site-loader';
+import { OptionsError, readServerOptions } from './config/server-options';
+import { DEMO_STAFF, seedDemo } from './seed/demo';
+import { systemClock } from './store/clock';
+import { migrate, openSqlite, type Store } from './store/db';
+
+function fail(message: string): never {
+  process.stderr.write(`\nBorne cannot start:\n${message}\n\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let options;
+  let sites;
+  try {
+    options = readServerOptions(process.argv.slice(2), process.env);
+    sites = loadSites(options.configDir);
+  } catch (error) {
+    if (error instanceof OptionsError || error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  if (!options.databaseUrl.startsWith('sqlite:')) fail('PostgreSQL is not supported by this version yet: unset DATABASE_URL to use the embedded SQLite database.');
+  const store: Store = openSqlite(options.databaseUrl.slice('sqlite:'.length));
+  await migrate(store);
+  const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+  const app = await build({ store, sites, distDir: options.distDir, version, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const seeded = options.demo ? await seedDemo(store.db, sites, systemClock()) : undefined;
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: options.port, host: options.host });
+  const base = address.replace('[::1]', 'localhost');
+  const lines = [`\nBorne is running at ${base}`, `  Staff console: ${base}/staff/`];
+  if (seeded) {
+    lines.push(`  Demo logins:   ${DEMO_STAFF.map((s) => `${s.username} / ${s.password}`).join('   ')}`, '  Demo kiosks:');
+    for (const site of sites.values()) {
+      lines.push(`    ${site.name}`);
+      for (const kiosk of site.kiosks) lines.push(`      ${kiosk.label.padEnd(10)} ${base}/kiosk/#kiosk=${seeded.kioskTokens.get(kiosk.id)}`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));

@@ -1,0 +1,27 @@
+import { EventEmitter } from 'node:events';
+import type { StaffEvent } from '../../core/realtime/events';
+
+export interface BusMessage {
+  id: number;
+  siteId: string;
+  event: StaffEvent;
+}
+
+/**
+ * In-process event bus. Each event is first stored (the `events` table gives it a durable,
+ * increasing id, so a console's Last-Event-ID still means something after a restart), then
+ * published to the streams of its site.
+ */
+export class EventBus {
+  private readonly emitter = new EventEmitter();
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+  publish(message: BusMessage): void {
+    this.emitter.emit('site', message);
+  }
+  subscribe(listener: (message: BusMessage) => void): () => void {
+    this.emitter.on('site', listener);
+    return () => this.emitter.off('site', listener);
+  }
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { KioskEvent, StaffEvent } from '../../core/realtime/events';
+import type { AuthService } from '../auth/auth.service';
+import type { AppContext } from '../context';
+import { apiError } from '../errors';
+import type { FleetService } from '../fleet/fleet.service';
+import type { HelpService } from '../help/help.service';
+import { defineRoute } from '../http/route';
+import type { BusMessage } from './bus';
+import { lastEventId } from './event.repository';
+import { openSse, type SseChannel } from './sse';
+
+const siteParamsSchema = z.object({ siteId: z.string().min(1) }).strict();
+
+/** Returns the set of open streams, so a shutdown can end them instead of waiting on them. */
+export function streamRoutes(app: FastifyInstance, ctx: AppContext, help: HelpService, fleet: FleetService, auth: AuthService): Set<SseChannel> {
+  const openStreams = new Set<SseChannel>();
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/staff/sites/:siteId/stream',
+    summary: 'Live events of a site (SSE): a snapshot on every (re)connection, then events with increasing ids',
+    auth: 'staff',
+    params: siteParamsSchema,
+    handler: async ({ params, request, reply }) => {
+      await auth.authenticate(request);
+      if (!ctx.sites.has(params.siteId)) throw apiError('site_unknown');
+      // Subscribe before reading the snapshot, so nothing that happens meanwhile is missed.
+      const buffered: BusMessage[] = [];
+      let live: ((m: BusMessage) => void) | null = null;
+      const unsubscribe = ctx.bus.subscribe((m) => {
+        if (m.siteId !== params.siteId) return;
+        if (live) live(m);
+        else buffered.push(m);
+      });
+      const lastSeen = Number(request.headers['last-event-id'] ?? 0) || 0;
+      const snapshotId = await lastEventId(ctx.db);
+      const snapshot = await help.snapshot(params.siteId);
+      const channel = openSse(request, reply);
+      openStreams.add(channel);
+      channel.onClose(() => {
+        unsubscribe();
+        openStreams.delete(channel);
+      });
+      const send = (m: BusMessage) => {
+        if (m.id > Math.max(snapshotId, lastSeen)) channel.send(m.event.type, m.event satisfies StaffEvent, m.id);
+      };
+      channel.send('snapshot', { type: 'snapshot', snapshot } satisfies StaffEvent, snapshotId);
+      buffered.forEach(send);
+      live = send;
+    },
+  });
+
+  defineRoute(app, {
+    method: 'GET',
+    url: '/api/kiosk/stream',
+    summary: "Live view of the kiosk's help call (SSE); the kiosk is online while it is open",
+    auth: 'kiosk',
+    handler: async ({ request, reply }) => {
+      const kiosk = await fleet.authenticate(request.headers.authorization);
+      const channel = openSse(request, reply);
+      openStreams.add(channel);
+      let lastJson = '';
+      let pending = Promise.resolve();
+      // Views are recomputed in order, one at a time, and sent only when they changed.
+      const refresh = () => {
+        pending = pending.then(async () => {
+          if (channel.closed) return;
+          const view = await help.kioskView(kiosk);
+          const json = JSON.stringify(view);
+          if (json !== lastJson) {
+            lastJson = json;
+            channel.send('help', { type: 'help', view } satisfies KioskEvent);
+          }
+        }).catch((error: unknown) => ctx.log.warn({ err: error }, 'kiosk view refresh failed'));
+      };
+      const unsubscribe = ctx.bus.subscribe((m) => {
+        if (m.siteId === kiosk.siteId && m.event.type !== 'kiosk') refresh();
+      });
+      channel.onClose(() => {
+        unsubscribe();
+        openStreams.delete(channel);
+        void fleet.streamClosed(kiosk).catch(() => undefined);
+      });
+      refresh();
+      await fleet.streamOpened(kiosk);
+    },
+  });
+  return openStreams;
+}
