@@ -70,6 +70,21 @@ export async function findOpenByKiosk(db: Db, kioskId: string): Promise<HelpCall
   return row ? toCall(row) : undefined;
 }
 
+/** The kiosk's open call, or else its last call if it ended after `endedSince`: the kiosk says how it ended. */
+export async function findCurrentByKiosk(db: Db, kioskId: string, endedSince: Date): Promise<HelpCall | undefined> {
+  const open = await findOpenByKiosk(db, kioskId);
+  if (open) return open;
+  const row = await db
+    .selectFrom('help_calls')
+    .selectAll()
+    .where('kiosk_id', '=', kioskId)
+    .where('ended_at', '>=', endedSince.toISOString())
+    .orderBy('ended_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toCall(row) : undefined;
+}
+
 export async function listOpenBySite(db: Db, siteId: string): Promise<HelpCall[]> {
   const rows = await db.selectFrom('help_calls').selectAll().where('site_id', '=', siteId).where('open_slot', '=', 1).orderBy('created_at').orderBy('id').execute();
   return rows.map(toCall);

@@ -15,8 +15,10 @@ import { publish, type AppContext } from '../context';
 import { apiError } from '../errors';
 import { dutyOf, listDuty } from '../fleet/duty.repository';
 import type { AuthenticatedKiosk, FleetService } from '../fleet/fleet.service';
-import { findByRequest, findCall, findOpenByKiosk, insertCall, listOpen, listOpenBySite, recentServiceTimes, updateCallFrom } from './help.repository';
+import { findByRequest, findCall, findCurrentByKiosk, findOpenByKiosk, insertCall, listOpen, listOpenBySite, recentServiceTimes, updateCallFrom } from './help.repository';
 
+/** How long the kiosk keeps showing how its last call ended (the client shows only its own call). */
+const ENDED_VISIBLE_MS = 10 * 60_000;
 /** Service times older than this no longer say much about today's wait. */
 const HISTORY_WINDOW_MS = 14 * 24 * 3600_000;
 
@@ -95,7 +97,8 @@ export class HelpService {
   }
 
   async kioskView(kiosk: AuthenticatedKiosk): Promise<KioskHelpView> {
-    const [open, onDuty] = await Promise.all([findOpenByKiosk(this.ctx.db, kiosk.id), listDuty(this.ctx.db, kiosk.siteId)]);
+    const endedSince = new Date(this.ctx.clock().getTime() - ENDED_VISIBLE_MS);
+    const [open, onDuty] = await Promise.all([findCurrentByKiosk(this.ctx.db, kiosk.id, endedSince), listDuty(this.ctx.db, kiosk.siteId)]);
     if (!open) return { call: null, onDutyCount: onDuty.length, position: null, estimatedWait: null };
     const view: KioskHelpView = {
       call: {

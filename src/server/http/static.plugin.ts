@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { apiError } from '../errors';
@@ -29,7 +29,8 @@ function cacheHeaders(res: { setHeader(name: string, value: string): void }, pat
 }
 
 /** Serves the built kiosk PWA at /kiosk/ and the console at /staff/, each a single-page app. */
-export async function installStatic(app: FastifyInstance, distDir: string): Promise<void> {
+export async function installStatic(app: FastifyInstance, distDirInput: string): Promise<void> {
+  const distDir = resolve(distDirInput);
   const apps = ['kiosk', 'staff'] as const;
   for (const [i, name] of apps.entries()) {
     const root = join(distDir, name);

@@ -1,0 +1,35 @@
+import type { HelpContext, KioskHelpView, KioskScreen } from '../core/help/help-call';
+import type { Language } from '../core/i18n/languages';
+import type { KioskSiteView } from '../core/site/site-config';
+import { apiRequest } from '../web/api-client';
+import { startEventStream, type EventStream, type StreamState } from '../web/event-stream';
+
+export interface KioskApi {
+  me(): Promise<KioskSiteView>;
+  callHelp(requestId: string, context: HelpContext): Promise<KioskHelpView>;
+  cancelHelp(callId: string): Promise<KioskHelpView>;
+  reportState(state: { inSession: boolean; screen: KioskScreen; language: Language }): Promise<void>;
+  endSession(): Promise<void>;
+  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void }): EventStream;
+}
+
+export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    me: () => apiRequest(`${base}/me`, { headers }),
+    callHelp: (requestId, context) => apiRequest(`${base}/help-calls`, { method: 'POST', headers, body: { requestId, context } }),
+    cancelHelp: (callId) => apiRequest(`${base}/help-calls/${encodeURIComponent(callId)}/cancel`, { method: 'POST', headers }),
+    reportState: (state) => apiRequest(`${base}/state`, { method: 'PUT', headers, body: state }),
+    endSession: () => apiRequest(`${base}/session/end`, { method: 'POST', headers }),
+    stream: ({ onHelp, onState, onRefused }) =>
+      startEventStream({
+        url: `${base}/stream`,
+        headers,
+        onEvent: (type, data) => {
+          if (type === 'help') onHelp((data as { view: KioskHelpView }).view);
+        },
+        onState,
+        onRefused,
+      }),
+  };
+}

@@ -1,0 +1,25 @@
+import { useT } from '../../web/i18n-context';
+import { useKiosk } from '../state/context';
+import { CloseIcon } from './icons';
+import { LanguagePicker } from './LanguagePicker';
+
+export function TopBar() {
+  const t = useT();
+  const kiosk = useKiosk();
+  return (
+    <header class="topbar">
+      <div class="topbar__site">
+        <img src="/kiosk/icon.svg" alt="" width="40" height="40" />
+        <span>{kiosk.site.value?.site.name ?? t('app.title')}</span>
+      </div>
+      <nav class="topbar__actions" aria-label={t('home.languageTitle')}>
+        <LanguagePicker variant="compact" />
+      </nav>
+      {kiosk.inSession.value && (
+        <button type="button" class="end-button" onClick={() => void kiosk.endSession()}>
+          <CloseIcon /> {t('end.button')}
+        </button>
+      )}
+    </header>
+  );
+}

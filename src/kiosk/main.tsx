@@ -1,0 +1,53 @@
+import { effect, signal } from '@preact/signals';
+import { render } from 'preact';
+import { isLanguage } from '../core/i18n/languages';
+import { createI18n } from '../web/i18n';
+import { I18nProvider } from '../web/i18n-context';
+import { createKioskApi } from './api';
+import { App } from './App';
+import { readDeviceToken } from './device';
+import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
+import { KioskStateContext } from './state/context';
+import { createKioskState } from './state/kiosk-state';
+import { registerServiceWorker } from './sw-update';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const root = document.getElementById('app')!;
+  const cachedLang = (() => {
+    try {
+      return (JSON.parse(localStorage.getItem('borne.site') ?? 'null') as { site?: { defaultLanguage?: string } } | null)?.site?.defaultLanguage;
+    } catch {
+      return undefined;
+    }
+  })();
+  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk}.json');
+  const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk'], defaultNS: 'kiosk', language: isLanguage(cachedLang) ? cachedLang : 'fr' });
+  const token = readDeviceToken();
+  const updates = registerServiceWorker();
+  if (!token) {
+    render(
+      <I18nProvider i18n={i18n} language={signal(i18n.language)}>
+        <UnknownKioskScreen />
+      </I18nProvider>,
+      root,
+    );
+    return;
+  }
+  const state = createKioskState({ api: createKioskApi(token), i18n, onSessionEnded: () => updates.applyUpdateIfWaiting() });
+  effect(() => {
+    void state.language.value;
+    document.title = i18n.t('kiosk:app.title');
+  });
+  render(
+    <I18nProvider i18n={i18n} language={state.language}>
+      <KioskStateContext.Provider value={state}>
+        <App />
+      </KioskStateContext.Provider>
+    </I18nProvider>,
+    root,
+  );
+  await state.start();
+}
+
+void boot();

@@ -1,0 +1,29 @@
+import { useT } from '../../web/i18n-context';
+import { PersonIcon } from '../components/icons';
+import { LanguagePicker } from '../components/LanguagePicker';
+import { useKiosk } from '../state/context';
+
+export function HomeScreen() {
+  const t = useT();
+  const kiosk = useKiosk();
+  return (
+    <section class="screen home" aria-labelledby="home-title">
+      {kiosk.farewell.value && (
+        <p class="notice" role="status">
+          {t('end.done')}
+        </p>
+      )}
+      <div class="home__welcome">
+        <span class="home__picto">
+          <PersonIcon />
+        </span>
+        <h1 id="home-title">{t('home.title')}</h1>
+        <p class="lead">{t('home.intro')}</p>
+      </div>
+      <div class="home__languages">
+        <h2 id="languages-title">{t('home.languageTitle')}</h2>
+        <LanguagePicker variant="large" labelledBy="languages-title" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,246 @@
+import { batch, computed, effect, signal } from '@preact/signals';
+import type { i18n } from 'i18next';
+import type { KioskHelpView, KioskScreen } from '../../core/help/help-call';
+import { isLanguage, type Language } from '../../core/i18n/languages';
+import type { KioskSiteView } from '../../core/site/site-config';
+import { ApiRequestError } from '../../web/api-client';
+import type { EventStream } from '../../web/event-stream';
+import { changeLanguage } from '../../web/i18n';
+import type { KioskApi } from '../api';
+import { startIdleTimer, type IdleTimer } from './idle-timer';
+
+export type Screen = 'home' | 'help';
+export type HelpRequest = 'none' | 'sending' | 'failed';
+
+const SITE_CACHE_KEY = 'borne.site';
+const CALL_KEY = 'borne.session.callId';
+const NAMESPACES = ['common', 'kiosk'] as const;
+
+export interface KioskStateDeps {
+  api: KioskApi;
+  i18n: i18n;
+  /** Survives a reload within a session (which call is ours); cleared at session end. */
+  sessionStore?: Storage;
+  /** Public site settings cached for offline start; never personal data. */
+  deviceStore?: Storage;
+  newId?: () => string;
+  /** Called once the session is over, to apply a waiting app update. */
+  onSessionEnded?: () => void;
+}
+
+/** All the kiosk's state and the named actions that change it. Screens only read and call. */
+export function createKioskState(deps: KioskStateDeps) {
+  const sessionStore = deps.sessionStore ?? window.sessionStorage;
+  const deviceStore = deps.deviceStore ?? window.localStorage;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+
+  const site = signal<KioskSiteView | null>(readCachedSite(deviceStore));
+  const refused = signal(false);
+  const language = signal<Language>((deps.i18n.language as Language) ?? 'fr');
+  const screen = signal<Screen>('home');
+  const inSession = signal(false);
+  const help = signal<KioskHelpView | null>(null);
+  const myCallId = signal<string | null>(sessionStore.getItem(CALL_KEY));
+  const helpRequest = signal<HelpRequest>('none');
+  const pendingRequestId = signal<string | null>(null);
+  const connection = signal<'connecting' | 'open' | 'closed'>('connecting');
+  const everConnected = signal(false);
+  const idleSecondsLeft = signal<number | null>(null);
+  const farewell = signal(false);
+
+  /** The help view, only if it is about the call made in this session. */
+  const myCall = computed(() => {
+    const call = help.value?.call;
+    return call && call.id === myCallId.value ? call : null;
+  });
+  const callOpen = computed(() => myCall.value?.status === 'waiting' || myCall.value?.status === 'claimed' || helpRequest.value === 'sending');
+  const offline = computed(() => connection.value === 'closed' || (connection.value === 'connecting' && everConnected.value));
+
+  let stream: EventStream | null = null;
+  let idle: IdleTimer | null = null;
+  let farewellTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function beginSession(): void {
+    if (!inSession.value) inSession.value = true;
+    farewell.value = false;
+  }
+
+  async function chooseLanguage(lang: Language): Promise<void> {
+    beginSession();
+    language.value = await changeLanguage(deps.i18n, lang, NAMESPACES);
+  }
+
+  /** The screen the usager was on when they asked for help. */
+  let helpFrom: KioskScreen = 'home';
+
+  async function sendHelpRequest(): Promise<void> {
+    const requestId = pendingRequestId.value ?? newId();
+    pendingRequestId.value = requestId;
+    helpRequest.value = 'sending';
+    try {
+      const view = await deps.api.callHelp(requestId, { screen: helpFrom, language: language.value, accessibility: {} });
+      batch(() => {
+        myCallId.value = view.call?.id ?? null;
+        help.value = view;
+        helpRequest.value = 'none';
+        pendingRequestId.value = null;
+      });
+      if (view.call) sessionStore.setItem(CALL_KEY, view.call.id);
+    } catch (error) {
+      // Kept: the same requestId is sent again on retry or reconnect, so no call is lost or doubled.
+      helpRequest.value = 'failed';
+    }
+  }
+
+  async function callHelp(): Promise<void> {
+    beginSession();
+    if (screen.value !== 'help') helpFrom = screen.value;
+    screen.value = 'help';
+    if (callOpen.value) return;
+    pendingRequestId.value = null;
+    await sendHelpRequest();
+  }
+
+  async function retryHelp(): Promise<void> {
+    await sendHelpRequest();
+  }
+
+  async function cancelHelp(): Promise<void> {
+    const id = myCallId.value;
+    if (!id) return;
+    try {
+      help.value = await deps.api.cancelHelp(id);
+    } catch {
+      // The server cancels it anyway when the session ends; nothing to lose here.
+    }
+  }
+
+  function goHome(): void {
+    screen.value = 'home';
+  }
+
+  async function endSession(): Promise<void> {
+    const defaultLang = site.value?.site.defaultLanguage ?? 'fr';
+    sessionStore.clear();
+    batch(() => {
+      inSession.value = false;
+      screen.value = 'home';
+      help.value = null;
+      myCallId.value = null;
+      helpRequest.value = 'none';
+      pendingRequestId.value = null;
+      idleSecondsLeft.value = null;
+      farewell.value = true;
+    });
+    clearTimeout(farewellTimer);
+    farewellTimer = setTimeout(() => (farewell.value = false), 6000);
+    language.value = await changeLanguage(deps.i18n, defaultLang, NAMESPACES);
+    await deps.api.endSession().catch(() => undefined);
+    deps.onSessionEnded?.();
+  }
+
+  function continueSession(): void {
+    idleSecondsLeft.value = null;
+    idle?.reset();
+  }
+
+  async function start(): Promise<void> {
+    try {
+      const view = await deps.api.me();
+      site.value = view;
+      deviceStore.setItem(SITE_CACHE_KEY, JSON.stringify(view));
+      if (!inSession.value && deps.i18n.language !== view.site.defaultLanguage) {
+        language.value = await changeLanguage(deps.i18n, view.site.defaultLanguage, NAMESPACES);
+      }
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 401) {
+        refused.value = true;
+        return;
+      }
+      // Offline at start: the cached site lets the kiosk show its fallback text.
+    }
+    stream = deps.api.stream({
+      onHelp: (view) => (help.value = view),
+      onState: (state) => {
+        connection.value = state;
+        if (state === 'open') {
+          everConnected.value = true;
+          if (!site.value) void start();
+          // A call that could not leave while offline leaves now, with the same request id.
+          if (helpRequest.value === 'failed' && pendingRequestId.value) void sendHelpRequest();
+        }
+      },
+      onRefused: () => (refused.value = true),
+    });
+    const idleSettings = site.value?.idle ?? { warningAfterSeconds: 120, answerSeconds: 30 };
+    idle = startIdleTimer({
+      warnAfterMs: idleSettings.warningAfterSeconds * 1000,
+      answerMs: idleSettings.answerSeconds * 1000,
+      onWarn: (s) => (idleSecondsLeft.value = s),
+      onTick: (s) => (idleSecondsLeft.value = s),
+      onTimeout: () => void endSession(),
+    });
+    if (idleArmed.value) idle.arm();
+  }
+
+  // Idle resets only a session in progress, and never while the usager waits for a médiateur.
+  const idleArmed = computed(() => inSession.value && !callOpen.value);
+  effect(() => {
+    const armed = idleArmed.value;
+    if (!idle) return;
+    if (armed) idle.arm();
+    else {
+      idle.disarm();
+      idleSecondsLeft.value = null;
+    }
+  });
+
+  // The console shows where each kiosk is; tell the server whenever that changes.
+  effect(() => {
+    const state = { inSession: inSession.value, screen: screen.value as KioskScreen, language: language.value };
+    if (site.value && !refused.value) void deps.api.reportState(state).catch(() => undefined);
+  });
+
+  function stop(): void {
+    stream?.stop();
+    idle?.stop();
+    clearTimeout(farewellTimer);
+  }
+
+  return {
+    site,
+    refused,
+    language,
+    screen,
+    inSession,
+    help,
+    myCall,
+    callOpen,
+    helpRequest,
+    connection,
+    offline,
+    idleSecondsLeft,
+    farewell,
+    start,
+    stop,
+    chooseLanguage,
+    callHelp,
+    retryHelp,
+    cancelHelp,
+    goHome,
+    endSession,
+    continueSession,
+  };
+}
+
+export type KioskState = ReturnType<typeof createKioskState>;
+
+function readCachedSite(store: Storage): KioskSiteView | null {
+  try {
+    const raw = store.getItem(SITE_CACHE_KEY);
+    const parsed = raw ? (JSON.parse(raw) as KioskSiteView) : null;
+    return parsed && isLanguage(parsed.site?.defaultLanguage) ? parsed : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * A Server-Sent Events client on fetch, because EventSource cannot send an Authorization header.
+ * It reconnects by itself with back-off, sends Last-Event-ID, and reports its state so the
+ * screen can say honestly whether it is connected.
+ */
+export type StreamState = 'connecting' | 'open' | 'closed';
+
+export interface EventStreamOptions {
+  url: string;
+  headers?: Record<string, string>;
+  onEvent: (type: string, data: unknown, id: string | null) => void;
+  onState?: (state: StreamState) => void;
+  /** A refusal (401/403/404) stops the stream instead of retrying forever. */
+  onRefused?: (status: number) => void;
+  /** A stream silent for longer than this is considered dead (the server sends a comment every 15 s). */
+  silenceTimeoutMs?: number;
+  retryDelaysMs?: readonly number[];
+}
+
+export interface EventStream {
+  stop(): void;
+  /** Drops the connection and reconnects now (used when the network comes back). */
+  reconnect(): void;
+}
+
+export function startEventStream(options: EventStreamOptions): EventStream {
+  const delays = options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000];
+  const silenceTimeout = options.silenceTimeoutMs ?? 40_000;
+  let lastEventId: string | null = null;
+  let stopped = false;
+  let attempt = 0;
+  let controller: AbortController | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const setState = (s: StreamState) => options.onState?.(s);
+
+  const armSilence = () => {
+    clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(() => controller?.abort(), silenceTimeout);
+  };
+
+  const scheduleRetry = () => {
+    if (stopped) return;
+    setState('closed');
+    const delay = delays[Math.min(attempt, delays.length - 1)]!;
+    attempt += 1;
+    retryTimer = setTimeout(connect, delay);
+  };
+
+  async function connect(): Promise<void> {
+    if (stopped) return;
+    clearTimeout(retryTimer);
+    controller = new AbortController();
+    const own = controller;
+    setState('connecting');
+    try {
+      const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers };
+      if (lastEventId) headers['last-event-id'] = lastEventId;
+      const response = await fetch(options.url, { headers, signal: own.signal, cache: 'no-store', credentials: 'same-origin' });
+      if (response.status === 401 || response.status === 403 || response.status === 404) {
+        stopped = true;
+        setState('closed');
+        options.onRefused?.(response.status);
+        return;
+      }
+      if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+      attempt = 0;
+      setState('open');
+      armSilence();
+      await readEvents(response.body, (type, data, id) => {
+        if (id !== null) lastEventId = id;
+        options.onEvent(type, data, id);
+      }, armSilence);
+      throw new Error('stream ended');
+    } catch {
+      clearTimeout(silenceTimer);
+      if (own === controller) scheduleRetry();
+    }
+  }
+
+  void connect();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearTimeout(silenceTimer);
+      controller?.abort();
+    },
+    reconnect() {
+      if (stopped) return;
+      attempt = 0;
+      const old = controller;
+      controller = null;
+      old?.abort();
+      void connect();
+    },
+  };
+}
+
+/** Parses the text/event-stream format: fields until a blank line make one event. */
+export async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (type: string, data: unknown, id: string | null) => void,
+  onActivity: () => void = () => {},
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let type = 'message';
+  let data: string[] = [];
+  let id: string | null = null;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    onActivity();
+    buffer += decoder.decode(value, { stream: true });
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) !== -1) {
+      const line = buffer.slice(0, newline).replace(/\r$/, '');
+      buffer = buffer.slice(newline + 1);
+      if (line === '') {
+        if (data.length) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(data.join('\n'));
+          } catch {
+            parsed = data.join('\n');
+          }
+          onEvent(type, parsed, id);
+        }
+        type = 'message';
+        data = [];
+        id = null;
+        continue;
+      }
+      if (line.startsWith(':')) continue;
+      const colon = line.indexOf(':');
+      const field = colon === -1 ? line : line.slice(0, colon);
+      const val = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'event') type = val;
+      else if (field === 'data') data.push(val);
+      else if (field === 'id') id = val;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import type { ReadonlySignal } from '@preact/signals';
+import type { i18n, TFunction } from 'i18next';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
+
+interface I18nValue {
+  i18n: i18n;
+  /** Changes with the language, so every component using useT() re-renders on a switch. */
+  language: ReadonlySignal<string>;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider(props: { i18n: i18n; language: ReadonlySignal<string>; children: ComponentChildren }) {
+  return <I18nContext.Provider value={{ i18n: props.i18n, language: props.language }}>{props.children}</I18nContext.Provider>;
+}
+
+/** The translation function for a namespace; subscribes the component to language changes. */
+export function useT<NS extends 'kiosk' | 'staff' | 'common' = 'kiosk'>(ns?: NS): TFunction<NS> {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useT() needs an <I18nProvider> above it');
+  void value.language.value;
+  return value.i18n.getFixedT(null, ns ?? 'kiosk') as TFunction<NS>;
+}

@@ -1,0 +1,71 @@
+import i18next, { type i18n, type Resource } from 'i18next';
+import { LANGUAGE_INFO, SOURCE_LANGUAGE, isLanguage, type Language } from '../core/i18n/languages';
+
+export type LocaleLoaders = Record<string, () => Promise<{ default: Record<string, unknown> }>>;
+
+/**
+ * Finds the loader of one language's namespace among an app's `import.meta.glob` of
+ * locales/<lang>/<ns>.json. Each file is its own chunk: the service worker precaches them all,
+ * a page loads only the language in use.
+ */
+function loaderFor(loaders: LocaleLoaders, lang: string, ns: string) {
+  const suffix = `/locales/${lang}/${ns}.json`;
+  const key = Object.keys(loaders).find((k) => k.endsWith(suffix));
+  return key ? loaders[key] : undefined;
+}
+
+export interface I18nOptions {
+  loaders: LocaleLoaders;
+  namespaces: readonly ('common' | 'kiosk' | 'staff')[];
+  defaultNS: 'kiosk' | 'staff';
+  language: Language;
+  /** Called for a key missing in every language; tests make it throw. */
+  onMissingKey?: (key: string) => void;
+}
+
+const loadersOf = new WeakMap<i18n, LocaleLoaders>();
+
+async function loadLanguage(instance: i18n, lang: Language, namespaces: readonly string[]): Promise<void> {
+  const loaders = loadersOf.get(instance) ?? {};
+  await Promise.all(
+    namespaces.map(async (ns) => {
+      if (instance.hasResourceBundle(lang, ns)) return;
+      const load = loaderFor(loaders, lang, ns);
+      if (load) instance.addResourceBundle(lang, ns, (await load()).default, true, true);
+    }),
+  );
+}
+
+/** Sets the page language and direction: Arabic must turn the whole layout right-to-left. */
+export function applyDocumentLanguage(lang: Language, doc: Document = document): void {
+  doc.documentElement.lang = lang;
+  doc.documentElement.dir = LANGUAGE_INFO[lang].dir;
+}
+
+export async function createI18n(options: I18nOptions): Promise<i18n> {
+  const instance = i18next.createInstance();
+  loadersOf.set(instance, options.loaders);
+  const resources: Resource = {};
+  await instance.init({
+    resources,
+    lng: options.language,
+    fallbackLng: SOURCE_LANGUAGE,
+    ns: [...options.namespaces],
+    defaultNS: options.defaultNS,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    saveMissing: Boolean(options.onMissingKey),
+    missingKeyHandler: options.onMissingKey ? (_lngs, _ns, key) => options.onMissingKey!(key) : false,
+  });
+  await loadLanguage(instance, SOURCE_LANGUAGE, options.namespaces);
+  await changeLanguage(instance, options.language, options.namespaces);
+  return instance;
+}
+
+export async function changeLanguage(instance: i18n, lang: string, namespaces: readonly string[]): Promise<Language> {
+  const target = isLanguage(lang) ? lang : SOURCE_LANGUAGE;
+  await loadLanguage(instance, target, namespaces);
+  await instance.changeLanguage(target);
+  if (typeof document !== 'undefined') applyDocumentLanguage(target);
+  return target;
+}

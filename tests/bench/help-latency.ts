@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { configWith } from '../support/e2e';
+import { startTestServer, staffCookie } from '../support/server';
+import { readEvents } from '../../src/web/event-stream';
+
+/**
+ * Help call → console latency: 50 kiosks and 10 consoles connected over loopback SSE. Each
+ * sample is the time from sending a kiosk's POST to a console receiving that call's event.
+ */
+export async function helpLatencyBench(): Promise<{ name: string; figures: Record<string, number>; target: string; ok: boolean }> {
+  const configDir = configWith((siteId, site) => {
+    site.kiosks = Array.from({ length: 10 }, (_, i) => ({ id: `${siteId}-${i + 1}`, label: `Poste ${i + 1}` }));
+  });
+  const server = await startTestServer({ configDir });
+  const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const siteIds = [...server.sites.keys()];
+  const aborts: AbortController[] = [];
+  // Arrival times of each call's first event ("waiting") at the consoles, recorded as they come.
+  const arrivals = new Map<string, number[]>();
+  let wake: (() => void) | null = null;
+
+  const openStream = async (url: string, headers: Record<string, string>, onCall?: (call: { id: string; status: string }) => void) => {
+    const controller = new AbortController();
+    aborts.push(controller);
+    const response = await fetch(url, { headers, signal: controller.signal });
+    if (!response.ok || !response.body) throw new Error(`stream ${url} answered ${response.status}`);
+    void readEvents(response.body, (type, data) => {
+      if (type === 'call' && onCall) onCall((data as { call: { id: string; status: string } }).call);
+    }).catch(() => undefined);
+  };
+
+  // 10 consoles: two per site, each its own signed-in session.
+  for (let i = 0; i < 10; i++) {
+    const { cookie } = await staffCookie(server.app, 'admin');
+    await openStream(`${base}/api/staff/sites/${siteIds[i % siteIds.length]}/stream`, { cookie }, (call) => {
+      if (call.status !== 'waiting') return;
+      const list = arrivals.get(call.id) ?? [];
+      list.push(performance.now());
+      arrivals.set(call.id, list);
+      wake?.();
+    });
+  }
+  const kiosks = [...server.kioskTokens.entries()];
+  for (const [, token] of kiosks) await openStream(`${base}/api/kiosk/stream`, { authorization: `Bearer ${token}` });
+
+  const samples: number[] = [];
+  const rounds = 200;
+  for (let i = 0; i < rounds; i++) {
+    const [, token] = kiosks[i % kiosks.length]!;
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const start = performance.now();
+    const response = await fetch(`${base}/api/kiosk/help-calls`, { method: 'POST', headers, body: JSON.stringify({ requestId: randomUUID(), context: { screen: 'home', language: 'fr' } }) });
+    const view = (await response.json()) as { call: { id: string } };
+    const id = view.call.id;
+    const deadline = Date.now() + 5000;
+    // Both consoles of the site must receive it.
+    while ((arrivals.get(id)?.length ?? 0) < 2) {
+      if (Date.now() > deadline) throw new Error(`the consoles did not receive call ${i} within 5 s`);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 50);
+      });
+    }
+    for (const at of arrivals.get(id)!) samples.push(at - start);
+    arrivals.delete(id);
+    await fetch(`${base}/api/kiosk/help-calls/${id}/cancel`, { method: 'POST', headers: { authorization: headers.authorization } });
+  }
+
+  for (const a of aborts) a.abort();
+  await server.close();
+  rmSync(configDir, { recursive: true, force: true });
+  samples.sort((a, b) => a - b);
+  const pct = (p: number) => Number(samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!.toFixed(2));
+  const figures = { kiosks: kiosks.length, consoles: 10, samples: samples.length, p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99) };
+  return { name: 'help-call-to-console', figures, target: 'p95 < 50 ms', ok: figures.p95_ms < 50 };
+}

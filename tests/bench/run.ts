@@ -1,0 +1,12 @@
+import { helpLatencyBench } from './help-latency';
+
+/**
+ * `npm run bench`: runs every benchmark, prints one JSON document, and exits non-zero when a
+ * target is missed. Benchmarks are not tests: a slow machine never fails `npm test`.
+ */
+const benches = [helpLatencyBench];
+
+const results = [];
+for (const bench of benches) results.push(await bench());
+process.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;

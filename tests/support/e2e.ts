@@ -1,0 +1,54 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../src/server/store/clock';
+import { loadSites } from '../../src/server/config/site-loader';
+import { startTestServer, type TestServer } from './server';
+
+export interface E2eServer {
+  server: TestServer;
+  baseUrl: string;
+  kioskUrl(kioskId: string): string;
+  /** Stops the server and starts a new one on the same port and database file. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Writes a copy of kiosk-config where `edit` may change a site, for tests needing other timings. */
+export function configWith(edit: (siteId: string, site: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'borne-config-'));
+  cpSync('kiosk-config', dir, { recursive: true });
+  for (const site of loadSites(dir).keys()) {
+    const file = join(dir, 'sites', `${site}.json`);
+    const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    edit(site, json);
+    writeFileSync(file, JSON.stringify(json, null, 2));
+  }
+  return dir;
+}
+
+/** Runs the real server, with the built front ends, on a loopback port. */
+export async function startE2eServer(options: { clock?: Clock; configDir?: string; sweepIntervalMs?: number } = {}): Promise<E2eServer> {
+  if (!existsSync('dist/kiosk/index.html') || !existsSync('dist/staff/index.html')) {
+    throw new Error('The front ends are not built: run "npm run build" (npm test does it first).');
+  }
+  const common = { distDir: 'dist', sweepIntervalMs: options.sweepIntervalMs ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.configDir ? { configDir: options.configDir } : {}) };
+  let server = await startTestServer(common);
+  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const port = Number(new URL(address).port);
+  const handle: E2eServer = {
+    get server() {
+      return server;
+    },
+    baseUrl: address,
+    kioskUrl: (kioskId) => `${address}/kiosk/#kiosk=${server.kioskTokens.get(kioskId)}`,
+    async restart() {
+      const dir = server.dir;
+      await server.close(true);
+      server = await startTestServer({ ...common, dir });
+      await server.app.listen({ port, host: '127.0.0.1' });
+    },
+    stop: () => server.close(),
+  };
+  return handle;
+}

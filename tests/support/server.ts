@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { SiteConfig } from '../../src/core/site/site-config';
+import { build, type BuildOptions } from '../../src/server/app';
+import { loadSites } from '../../src/server/config/site-loader';
+import { seedDemo } from '../../src/server/seed/demo';
+import type { Clock } from '../../src/server/store/clock';
+import { migrate, openSqlite, type Store } from '../../src/server/store/db';
+
+/** A controllable clock: tests move time instead of sleeping. */
+export function fixedClock(start = '2026-11-23T09:00:00.000Z'): Clock & { advance(ms: number): void; set(iso: string): void } {
+  let now = Date.parse(start);
+  const clock = (() => new Date(now)) as Clock & { advance(ms: number): void; set(iso: string): void };
+  clock.advance = (ms) => (now += ms);
+  clock.set = (iso) => (now = Date.parse(iso));
+  return clock;
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  store: Store;
+  dir: string;
+  dbFile: string;
+  sites: ReadonlyMap<string, SiteConfig>;
+  kioskTokens: Map<string, string>;
+  /** Closes the app and store; keeps the database file unless `keepFiles` is false. */
+  close(keepFiles?: boolean): Promise<void>;
+}
+
+/** Builds a Borne app on a real SQLite file in a temporary folder, seeded with the demo. */
+export async function startTestServer(options: Partial<BuildOptions> & { configDir?: string; dir?: string } = {}): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'borne-test-'));
+  const dbFile = join(dir, 'borne.sqlite');
+  const store = openSqlite(dbFile);
+  await migrate(store);
+  const sites = options.sites ?? loadSites(options.configDir ?? 'kiosk-config');
+  const app = await build({ sweepIntervalMs: 0, ...options, store, sites });
+  const { kioskTokens } = await seedDemo(store.db, sites, (options.clock ?? (() => new Date()))());
+  return {
+    app,
+    store,
+    dir,
+    dbFile,
+    sites,
+    kioskTokens,
+    async close(keepFiles = false) {
+      await app.close();
+      await store.close();
+      if (!keepFiles) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function kioskAuth(server: TestServer, kioskId: string): { authorization: string } {
+  const token = server.kioskTokens.get(kioskId);
+  if (!token) throw new Error(`no demo kiosk ${kioskId}`);
+  return { authorization: `Bearer ${token}` };
+}
+
+/** Signs a demo staff member in and returns the cookie header to send. */
+export async function staffCookie(app: FastifyInstance, username = 'mediateur', password = username): Promise<{ cookie: string }> {
+  const res = await app.inject({ method: 'POST', url: '/api/staff/session', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  return { cookie: String(first).split(';')[0]! };
+}

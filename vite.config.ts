@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Two front ends, built one after the other (`vite build --mode kiosk`, then `--mode staff`):
+ * the usager PWA at /kiosk/ (with its service worker) and the staff console at /staff/.
+ */
+function kiosk(): UserConfig {
+  return {
+    root: here('./src/kiosk'),
+    base: '/kiosk/',
+    build: { outDir: here('./dist/kiosk'), emptyOutDir: true },
+    plugins: [
+      preact(),
+      VitePWA({
+        strategies: 'injectManifest',
+        srcDir: 'sw',
+        filename: 'sw.ts',
+        // The app registers the worker itself and applies updates only between sessions.
+        injectRegister: false,
+        registerType: 'prompt',
+        manifest: {
+          name: 'Borne — espace numérique',
+          short_name: 'Borne',
+          lang: 'fr',
+          start_url: '/kiosk/',
+          scope: '/kiosk/',
+          display: 'fullscreen',
+          background_color: '#f6f3ee',
+          theme_color: '#1f5f4a',
+          icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        },
+        injectManifest: {
+          // The shell, its chunks (the locales are chunks too) and icons; never anything from /api/.
+          globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+          rollupFormat: 'es',
+        },
+        devOptions: { enabled: false },
+      }),
+    ],
+  };
+}
+
+function staff(): UserConfig {
+  return {
+    root: here('./src/staff'),
+    base: '/staff/',
+    build: { outDir: here('./dist/staff'), emptyOutDir: true },
+    plugins: [preact()],
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'kiosk') return kiosk();
+  if (mode === 'staff') return staff();
+  throw new Error(`vite: unknown mode "${mode}". Use --mode kiosk or --mode staff (npm run build does both).`);
+});

@@ -1,0 +1,30 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One run, four kinds of test (shared/DESIGN.md): unit (pure, Node), component (happy-dom),
+ * integration (server through inject, real SQLite file) and e2e (real Chromium).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        plugins: [preact()],
+        test: { name: 'component', include: ['tests/component/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          // Browser tests share one machine-wide Chromium; run their files one after another.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
