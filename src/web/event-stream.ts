@@ -1,3 +1,5 @@
+import { createSseParser } from '../core/realtime/sse-parser';
+
 /**
  * A Server-Sent Events client on fetch, because EventSource cannot send an Authorization header.
  * It reconnects by itself with back-off, sends Last-Event-ID, and reports its state so the
@@ -98,7 +100,7 @@ export function startEventStream(options: EventStreamOptions): EventStream {
   };
 }
 
-/** Parses the text/event-stream format: fields until a blank line make one event. */
+/** Reads an event-stream body to its end, decoding UTF-8 across chunk boundaries. */
 export async function readEvents(
   body: ReadableStream<Uint8Array>,
   onEvent: (type: string, data: unknown, id: string | null) => void,
@@ -106,41 +108,11 @@ export async function readEvents(
 ): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let buffer = '';
-  let type = 'message';
-  let data: string[] = [];
-  let id: string | null = null;
+  const feed = createSseParser(onEvent);
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
     onActivity();
-    buffer += decoder.decode(value, { stream: true });
-    let newline: number;
-    while ((newline = buffer.indexOf('\n')) !== -1) {
-      const line = buffer.slice(0, newline).replace(/\r$/, '');
-      buffer = buffer.slice(newline + 1);
-      if (line === '') {
-        if (data.length) {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(data.join('\n'));
-          } catch {
-            parsed = data.join('\n');
-          }
-          onEvent(type, parsed, id);
-        }
-        type = 'message';
-        data = [];
-        id = null;
-        continue;
-      }
-      if (line.startsWith(':')) continue;
-      const colon = line.indexOf(':');
-      const field = colon === -1 ? line : line.slice(0, colon);
-      const val = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') type = val;
-      else if (field === 'data') data.push(val);
-      else if (field === 'id') id = val;
-    }
+    feed(decoder.decode(value, { stream: true }));
   }
 }

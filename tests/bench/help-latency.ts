@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { configWith } from '../support/e2e';
 import { startTestServer, staffCookie } from '../support/server';
-import { readEvents } from '../../src/web/event-stream';
+import { createSseParser } from '../../src/core/realtime/sse-parser';
 
 /**
  * Help call → console latency: 50 kiosks and 10 consoles connected over loopback SSE. Each
@@ -25,9 +25,14 @@ export async function helpLatencyBench(): Promise<{ name: string; figures: Recor
     aborts.push(controller);
     const response = await fetch(url, { headers, signal: controller.signal });
     if (!response.ok || !response.body) throw new Error(`stream ${url} answered ${response.status}`);
-    void readEvents(response.body, (type, data) => {
+    const feed = createSseParser((type, data) => {
       if (type === 'call' && onCall) onCall((data as { call: { id: string; status: string } }).call);
-    }).catch(() => undefined);
+    });
+    const decoder = new TextDecoder();
+    const reader = response.body.getReader();
+    void (async () => {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) feed(decoder.decode(r.value, { stream: true }));
+    })().catch(() => undefined);
   };
 
   // 10 consoles: two per site, each its own signed-in session.

@@ -1,0 +1,125 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeApi, frenchI18n, pseudoI18n, renderKiosk, SITE, view } from './support/kiosk-harness';
+
+afterEach(() => cleanup());
+
+/** Every visible text node, except data that is not UI text (site name, language names, fallback). */
+function untranslatedTexts(root: HTMLElement): string[] {
+  const out: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim() ?? '';
+    if (!text) continue;
+    const el = node.parentElement!;
+    if (el.closest('.language-button, .topbar__site, .fallback')) continue;
+    if (!text.startsWith('⟦') || !text.endsWith('⟧')) out.push(text);
+  }
+  return out;
+}
+
+describe('kiosk texts all go through i18next (pseudo-locale)', () => {
+  it('has no hard-coded text on the home screen or in any help state', async () => {
+    const fake = fakeApi();
+    const { state, result } = await renderKiosk(await pseudoI18n(), fake.api);
+    expect(untranslatedTexts(result.container as HTMLElement)).toEqual([]);
+    await state.callHelp();
+    const states = [
+      view({ id: 'call-1' }),
+      view({ id: 'call-1' }, { onDutyCount: 0, position: 1, estimatedWait: null }),
+      view({ id: 'call-1', escalated: true }),
+      view({ id: 'call-1', status: 'claimed', claimedByFirstName: 'Karim' }),
+      view({ id: 'call-1', status: 'expired' }),
+      view({ id: 'call-1', status: 'resolved', outcome: 'helped' }),
+    ];
+    for (const v of states) {
+      fake.push(v);
+      await waitFor(() => expect(result.container.querySelector('.help-status')).not.toBeNull());
+      expect(untranslatedTexts(result.container as HTMLElement).filter((t) => t !== 'Karim')).toEqual([]);
+    }
+    state.stop();
+  });
+});
+
+describe('help screen', () => {
+  it('says the call is received, who sees it, the queue place and the wait', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    fireEvent.click(screen.getByRole('button', { name: /Appeler un médiateur/ }));
+    await screen.findByText('Votre appel est bien reçu.');
+    screen.getByText('2 médiateurs disponibles voient votre appel.');
+    screen.getByText('Vous êtes numéro 1 dans la file.');
+    screen.getByText('Attente estimée : 2 à 3 minutes.');
+    expect(fake.sent).toEqual([{ requestId: expect.any(String), screen: 'home', language: 'fr' }]);
+    state.stop();
+  });
+
+  it('announces the médiateur by first name once claimed', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    await state.callHelp();
+    fake.push(view({ id: 'call-1', status: 'claimed', claimedByFirstName: 'Karim' }));
+    await screen.findByText('Karim arrive pour vous aider.');
+    state.stop();
+  });
+
+  it('with nobody on duty, says so and shows the site fallback text', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    await state.callHelp();
+    fake.push(view({ id: 'call-1' }, { onDutyCount: 0, estimatedWait: null }));
+    await screen.findByText("Aucun médiateur n'est disponible en ce moment.");
+    screen.getByText(SITE.help.fallback.fr);
+    state.stop();
+  });
+
+  it('ignores a call that is not the one made in this session', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    await state.callHelp();
+    fake.push(view({ id: 'someone-elses-call', status: 'claimed', claimedByFirstName: 'Léa' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByText(/Léa/)).toBeNull();
+    state.stop();
+  });
+
+  it('after a network failure, retries with the same request id so the call is never doubled', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    fake.failNextCall();
+    await state.callHelp();
+    await screen.findByText(/L'appel n'a pas pu partir/);
+    fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
+    await screen.findByText('Votre appel est bien reçu.');
+    expect(fake.sent).toHaveLength(2);
+    expect(fake.sent[0]!.requestId).toBe(fake.sent[1]!.requestId);
+    state.stop();
+  });
+
+  it('shows the offline notice with the fallback text while the server is unreachable', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    fake.setConnection('closed');
+    await screen.findByText("La borne n'est plus connectée.");
+    fake.setConnection('open');
+    await waitFor(() => expect(screen.queryByText("La borne n'est plus connectée.")).toBeNull());
+    state.stop();
+  });
+});
+
+describe('session end', () => {
+  it('forgets the language, the call and the session storage', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    await state.chooseLanguage('en');
+    await state.callHelp();
+    expect(sessionStorage.length).toBeGreaterThan(0);
+    await state.endSession();
+    expect(state.language.value).toBe('fr');
+    expect(state.inSession.value).toBe(false);
+    expect(state.myCall.value).toBeNull();
+    expect(sessionStorage.length).toBe(0);
+    await screen.findByText(/Merci et à bientôt/);
+    state.stop();
+  });
+});

@@ -1,0 +1,100 @@
+import { render, type RenderResult } from '@testing-library/preact';
+import i18next, { type i18n } from 'i18next';
+import type { KioskHelpView } from '../../../src/core/help/help-call';
+import type { KioskSiteView } from '../../../src/core/site/site-config';
+import type { KioskApi } from '../../../src/kiosk/api';
+import { App } from '../../../src/kiosk/App';
+import { KioskStateContext } from '../../../src/kiosk/state/context';
+import { createKioskState, type KioskState } from '../../../src/kiosk/state/kiosk-state';
+import type { StreamState } from '../../../src/web/event-stream';
+import { createI18n } from '../../../src/web/i18n';
+import { I18nProvider } from '../../../src/web/i18n-context';
+
+export const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{common,kiosk}.json');
+
+export const SITE: KioskSiteView = {
+  site: { id: 'chatillon', name: 'Pôle social de Châtillon', address: '5 rue de la Mairie', languages: ['fr', 'en', 'ar'], defaultLanguage: 'fr' },
+  kiosk: { id: 'chatillon-1', label: 'Poste 1' },
+  help: { escalationMinutes: 5, fallback: { fr: "Allez à l'accueil du pôle.", en: 'Go to the reception desk.' } },
+  idle: { warningAfterSeconds: 120, answerSeconds: 30 },
+};
+
+/** A KioskApi double: records what the kiosk sends and lets the test push stream events. */
+export function fakeApi(site: KioskSiteView = SITE) {
+  const sent: { requestId: string; screen: string; language: string }[] = [];
+  let handlers: { onHelp: (v: KioskHelpView) => void; onState: (s: StreamState) => void } | null = null;
+  let failNextCall = false;
+  const api: KioskApi = {
+    me: async () => site,
+    callHelp: async (requestId, context) => {
+      sent.push({ requestId, screen: context.screen, language: context.language });
+      if (failNextCall) {
+        failNextCall = false;
+        const { ApiRequestError } = await import('../../../src/web/api-client');
+        throw new ApiRequestError(0, 'network', 'offline');
+      }
+      return view({ id: 'call-1', status: 'waiting' });
+    },
+    cancelHelp: async (id) => view({ id, status: 'cancelled' }),
+    reportState: async () => undefined,
+    endSession: async () => undefined,
+    stream: (h) => {
+      handlers = h;
+      queueMicrotask(() => h.onState('open'));
+      return { stop() {}, reconnect() {} };
+    },
+  };
+  return {
+    api,
+    sent,
+    failNextCall: () => (failNextCall = true),
+    push: (v: KioskHelpView) => handlers?.onHelp(v),
+    setConnection: (s: StreamState) => handlers?.onState(s),
+  };
+}
+
+export function view(call: Partial<NonNullable<KioskHelpView['call']>> & { id: string }, extra: Partial<KioskHelpView> = {}): KioskHelpView {
+  return {
+    call: { status: 'waiting', createdAt: '2026-11-23T09:00:00.000Z', claimedByFirstName: null, escalated: false, outcome: null, ...call },
+    onDutyCount: 2,
+    position: 1,
+    estimatedWait: { minMinutes: 2, maxMinutes: 3 },
+    ...extra,
+  };
+}
+
+export async function frenchI18n(onMissingKey?: (key: string) => void): Promise<i18n> {
+  return createI18n({ loaders, namespaces: ['common', 'kiosk'], defaultNS: 'kiosk', language: 'fr', onMissingKey: onMissingKey ?? ((key) => { throw new Error(`missing translation key: ${key}`); }) });
+}
+
+/** An i18n whose every French text is wrapped in ⟦…⟧: any text on screen without it is hard-coded. */
+export async function pseudoI18n(): Promise<i18n> {
+  const pseudo = (value: unknown): unknown => {
+    if (typeof value === 'string') return `⟦${value.replace(/[aeiou]/g, (c) => ({ a: 'á', e: 'é', i: 'í', o: 'ö', u: 'ü' })[c]!)}⟧`;
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pseudo(v)]));
+    return value;
+  };
+  const resources: Record<string, unknown> = {};
+  for (const ns of ['common', 'kiosk']) {
+    const load = Object.entries(loaders).find(([k]) => k.endsWith(`/fr/${ns}.json`))![1];
+    resources[ns] = pseudo((await load()).default);
+  }
+  const instance = i18next.createInstance();
+  await instance.init({ lng: 'fr', resources: { fr: resources as never }, defaultNS: 'kiosk', interpolation: { escapeValue: false } });
+  return instance;
+}
+
+export async function renderKiosk(i18n: i18n, api: KioskApi): Promise<{ state: KioskState; result: RenderResult }> {
+  sessionStorage.clear();
+  localStorage.clear();
+  const state = createKioskState({ api, i18n, sessionStore: sessionStorage, deviceStore: localStorage, newId: (() => { let n = 0; return () => `00000000-0000-4000-8000-00000000000${n++}`; })() });
+  const result = render(
+    <I18nProvider i18n={i18n} language={state.language}>
+      <KioskStateContext.Provider value={state}>
+        <App />
+      </KioskStateContext.Provider>
+    </I18nProvider>,
+  );
+  await state.start();
+  return { state, result };
+}
