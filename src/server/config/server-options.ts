@@ -7,6 +7,7 @@ export interface ServerOptions {
   configDir: string;
   distDir: string;
   demo: boolean;
+  trustProxy: boolean;
 }
 
 export class OptionsError extends Error {}
@@ -36,5 +37,5 @@ export function readServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serve
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     throw new OptionsError(`DATABASE_URL must start with sqlite: (a file path) or postgres:// (got "${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}")`);
   }
-  return { port, host, databaseUrl, configDir: parsed.values.config, distDir: parsed.values.dist, demo: parsed.values.demo };
+  return { port, host, databaseUrl, configDir: parsed.values.config, distDir: parsed.values.dist, demo: parsed.values.demo, trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' };
 }

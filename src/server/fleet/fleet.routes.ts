@@ -43,8 +43,8 @@ export function fleetRoutes(app: FastifyInstance, ctx: AppContext, fleet: FleetS
       const kiosk = await fleet.authenticate(request.headers.authorization);
       await help.endSession(kiosk);
       await fleet.reportState(kiosk, { inSession: false, screen: 'home', language: ctx.sites.get(kiosk.siteId)?.defaultLanguage ?? 'fr' });
-      // The browser drops what this origin cached for the session; localStorage keeps only the device token.
-      reply.header('Clear-Site-Data', '"cache"');
+      // No Clear-Site-Data here: "cache" would also drop the precached shell the kiosk needs
+      // offline, and API answers are never cached (Cache-Control: no-store) in the first place.
       reply.code(204);
       return null;
     },
