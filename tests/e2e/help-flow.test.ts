@@ -37,8 +37,12 @@ async function openConsole(username = 'mediateur', siteName = 'Pôle social de C
   await page.getByLabel('Mot de passe').fill(username);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('combobox', { name: 'Pôle' }).selectOption({ label: siteName });
-  await page.getByRole('button', { name: 'Je suis disponible' }).click();
-  await page.getByRole('button', { name: 'Je ne suis plus disponible' }).waitFor();
+  // A médiateur may still be on duty there from an earlier test: duty outlives a closed tab.
+  const on = page.getByRole('button', { name: 'Je suis disponible' });
+  const off = page.getByRole('button', { name: 'Je ne suis plus disponible' });
+  await on.or(off).waitFor();
+  if (await on.isVisible()) await on.click();
+  await off.waitFor();
   await page.getByText('Connecté', { exact: true }).waitFor();
   return page;
 }

@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { HELP_OUTCOMES, type HelpCall, type HelpOutcome } from '../../core/help/help-call';
+import { useT } from '../../web/i18n-context';
+import { useStaff } from '../state/context';
+
+/** One open call: which kiosk, how long, where the usager is and in which language. */
+export function CallCard(props: { call: HelpCall; now: number }) {
+  const t = useT('staff');
+  const tc = useT('common');
+  const staff = useStaff();
+  const [closing, setClosing] = useState(false);
+  const [outcome, setOutcome] = useState<HelpOutcome>('helped');
+  const { call } = props;
+  const titleId = `call-${call.id}`;
+  const waitedMin = Math.floor((props.now - Date.parse(call.createdAt)) / 60_000);
+  const mine = call.claimedBy?.staffId === staff.me.value?.id;
+  const where = call.context.guideId ? `${tc(`screen.${call.context.screen}`)} · ${call.context.guideId}${call.context.step ? ` ${call.context.step}` : ''}` : tc(`screen.${call.context.screen}`);
+
+  return (
+    <article class={`call call--${call.status}`} aria-labelledby={titleId} data-call-id={call.id}>
+      <div class="call__head">
+        <h3 id={titleId}>{staff.kioskLabel(call.kioskId)}</h3>
+        {call.escalatedAt && call.status === 'waiting' && <span class="badge badge--warn">{t('calls.escalated')}</span>}
+      </div>
+      <p class="call__wait">{t('calls.waiting', { duration: waitedMin < 1 ? t('calls.justNow') : tc('minutes', { count: waitedMin }) })}</p>
+      <p>{t('calls.context', { screen: where, language: tc(`languageName.${call.context.language}`) })}</p>
+      {call.status === 'claimed' && <p class="call__claimed">{mine ? t('calls.claimedByYou') : t('calls.claimedBy', { name: call.claimedBy?.firstName ?? '' })}</p>}
+      <div class="call__actions">
+        {call.status === 'waiting' && (
+          <button type="button" class="button button--primary" disabled={staff.busy.value} onClick={() => void staff.claim(call.id)}>
+            {t('calls.claim')}
+          </button>
+        )}
+        {call.status === 'claimed' && mine && !closing && (
+          <button type="button" class="button button--primary" onClick={() => setClosing(true)}>
+            {t('calls.resolve')}
+          </button>
+        )}
+      </div>
+      {closing && (
+        <form
+          class="outcome"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void staff.resolve(call.id, outcome);
+          }}
+        >
+          <fieldset>
+            <legend>{t('calls.outcomeLegend')}</legend>
+            {HELP_OUTCOMES.map((o) => (
+              <label key={o} class="outcome__choice">
+                <input type="radio" name={`outcome-${call.id}`} value={o} checked={outcome === o} onChange={() => setOutcome(o)} />
+                {t(`calls.outcome.${o}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div class="call__actions">
+            <button type="submit" class="button button--primary" disabled={staff.busy.value}>
+              {t('calls.outcomeConfirm')}
+            </button>
+            <button type="button" class="button" onClick={() => setClosing(false)}>
+              {t('calls.outcomeCancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,31 @@
+import { LANGUAGE_INFO, SUPPORTED_LANGUAGES } from '../../core/i18n/languages';
+import { useT } from '../../web/i18n-context';
+import { useStaff } from '../state/context';
+
+export function Header(props: { language: string; onLanguage: (lang: string) => void }) {
+  const t = useT('staff');
+  const staff = useStaff();
+  const state = staff.connection.value;
+  return (
+    <header class="header">
+      <h1 class="header__title">{t('app.title')}</h1>
+      <p class={`connection connection--${state}`} role="status">
+        <span class="connection__dot" aria-hidden="true" />
+        {state === 'open' ? t('connection.connected') : state === 'connecting' ? t('connection.connecting') : t('connection.offline')}
+      </p>
+      <div class="header__user">
+        <div class="langs" role="group" aria-label={t('language')}>
+          {SUPPORTED_LANGUAGES.map((lang) => (
+            <button key={lang} type="button" class="chip" lang={lang} aria-pressed={props.language === lang} onClick={() => props.onLanguage(lang)}>
+              {LANGUAGE_INFO[lang].nativeName}
+            </button>
+          ))}
+        </div>
+        <span class="header__name">{staff.me.value?.firstName}</span>
+        <button type="button" class="button" onClick={() => void staff.logout()}>
+          {t('logout')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,30 @@
+import type { KioskStatus } from '../../core/realtime/events';
+import { useT } from '../../web/i18n-context';
+import { useStaff } from '../state/context';
+
+type Shown = 'offline' | 'idle' | 'inSession' | 'waitingHelp';
+
+/** The site's kiosks at a glance; the state is written out, not told by colour alone. */
+export function KioskPanel() {
+  const t = useT('staff');
+  const staff = useStaff();
+  const waiting = new Set(staff.openCalls.value.map((c) => c.kioskId));
+  const shown = (k: KioskStatus): Shown => (waiting.has(k.id) ? 'waitingHelp' : !k.online ? 'offline' : k.inSession ? 'inSession' : 'idle');
+  return (
+    <section class="panel kiosks" aria-labelledby="kiosks-title">
+      <h2 id="kiosks-title">{t('kiosks.title')}</h2>
+      <ul class="kiosks__list">
+        {staff.kiosks.value.map((k) => {
+          const state = shown(k);
+          return (
+            <li key={k.id} class={`kiosk kiosk--${state}`} data-kiosk-id={k.id}>
+              <span class="kiosk__dot" aria-hidden="true" />
+              <span class="kiosk__label">{k.label}</span>
+              <span class="kiosk__state">{t(`kiosks.${state}`)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { effect, signal } from '@preact/signals';
+import { render } from 'preact';
+import { changeLanguage, createI18n } from '../web/i18n';
+import { I18nProvider } from '../web/i18n-context';
+import { staffApi } from './api';
+import { App } from './App';
+import { notify } from './notifications';
+import { createChime } from './sound';
+import { StaffStateContext } from './state/context';
+import { createStaffState } from './state/staff-state';
+import './styles.css';
+
+const NAMESPACES = ['common', 'staff'] as const;
+
+async function boot(): Promise<void> {
+  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,staff}.json');
+  const i18n = await createI18n({ loaders, namespaces: NAMESPACES, defaultNS: 'staff', language: 'fr' });
+  const language = signal(i18n.language);
+  const chime = createChime();
+  let rings = 0;
+  const state = createStaffState({
+    api: staffApi,
+    onNewCall: (call, kioskLabel) => {
+      // Every new call rings, not only the first; tests read the count from the body.
+      rings += 1;
+      document.body.dataset.rings = String(rings);
+      chime.ring();
+      notify(i18n.t('staff:notify.newCall', { kiosk: kioskLabel }), call.id);
+    },
+  });
+  effect(() => {
+    void language.value;
+    document.title = i18n.t('staff:app.title');
+  });
+  const onLanguage = (lang: string) => void changeLanguage(i18n, lang, NAMESPACES).then((l) => (language.value = l));
+  const Root = () => (
+    <I18nProvider i18n={i18n} language={language}>
+      <StaffStateContext.Provider value={state}>
+        <App chime={chime} language={language.value} onLanguage={onLanguage} />
+      </StaffStateContext.Provider>
+    </I18nProvider>
+  );
+  render(<Root />, document.getElementById('app')!);
+  await state.init();
+}
+
+void boot();

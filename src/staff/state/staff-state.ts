@@ -1,0 +1,160 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { SiteSummary, StaffMe } from '../../core/api/staff-auth';
+import { isOpen, type HelpCall, type HelpOutcome } from '../../core/help/help-call';
+import type { DutyMember, KioskStatus, StaffEvent } from '../../core/realtime/events';
+import { ApiRequestError } from '../../web/api-client';
+import type { EventStream, StreamState } from '../../web/event-stream';
+import type { StaffApi } from '../api';
+
+export interface StaffStateDeps {
+  api: StaffApi;
+  /** Rings and notifies for a call not seen before; `kioskLabel` is the only detail it gets. */
+  onNewCall: (call: HelpCall, kioskLabel: string) => void;
+}
+
+/** The console's state and the named actions that change it. */
+export function createStaffState(deps: StaffStateDeps) {
+  const me = signal<StaffMe | null>(null);
+  const checked = signal(false);
+  const sites = signal<SiteSummary[]>([]);
+  const siteId = signal<string | null>(null);
+  const calls = signal<ReadonlyMap<string, HelpCall>>(new Map());
+  const kiosks = signal<KioskStatus[]>([]);
+  const onDuty = signal<DutyMember[]>([]);
+  const connection = signal<StreamState>('connecting');
+  const error = signal<string | null>(null);
+  const busy = signal(false);
+  const serverOffsetMs = signal(0);
+
+  const openCalls = computed(() => [...calls.value.values()].filter(isOpen).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+  const onDutyHere = computed(() => me.value?.dutySiteId !== null && me.value?.dutySiteId === siteId.value);
+
+  // Calls already announced: a reconnect snapshot must not ring again for them.
+  const announced = new Set<string>();
+  let stream: EventStream | null = null;
+
+  function kioskLabel(kioskId: string): string {
+    return kiosks.value.find((k) => k.id === kioskId)?.label ?? kioskId;
+  }
+
+  function announce(call: HelpCall): void {
+    if (call.status !== 'waiting' || announced.has(call.id)) return;
+    announced.add(call.id);
+    deps.onNewCall(call, kioskLabel(call.kioskId));
+  }
+
+  function apply(event: StaffEvent): void {
+    switch (event.type) {
+      case 'snapshot':
+        batch(() => {
+          kiosks.value = event.snapshot.kiosks;
+          onDuty.value = event.snapshot.onDuty;
+          calls.value = new Map(event.snapshot.calls.map((c) => [c.id, c]));
+          serverOffsetMs.value = Date.parse(event.snapshot.serverTime) - Date.now();
+        });
+        event.snapshot.calls.forEach(announce);
+        break;
+      case 'call': {
+        const next = new Map(calls.value);
+        if (isOpen(event.call)) next.set(event.call.id, event.call);
+        else next.delete(event.call.id);
+        calls.value = next;
+        announce(event.call);
+        break;
+      }
+      case 'kiosk':
+        kiosks.value = kiosks.value.some((k) => k.id === event.kiosk.id) ? kiosks.value.map((k) => (k.id === event.kiosk.id ? event.kiosk : k)) : [...kiosks.value, event.kiosk];
+        break;
+      case 'duty':
+        onDuty.value = event.onDuty;
+        break;
+    }
+  }
+
+  function watch(id: string): void {
+    stream?.stop();
+    batch(() => {
+      siteId.value = id;
+      calls.value = new Map();
+      kiosks.value = [];
+      onDuty.value = [];
+    });
+    stream = deps.api.stream(id, apply, (s) => (connection.value = s), () => void signedOut());
+  }
+
+  async function signedIn(user: StaffMe): Promise<void> {
+    me.value = user;
+    sites.value = await deps.api.sites();
+    const first = user.dutySiteId ?? sites.value[0]?.id;
+    if (first) watch(first);
+  }
+
+  async function signedOut(): Promise<void> {
+    stream?.stop();
+    stream = null;
+    announced.clear();
+    batch(() => {
+      me.value = null;
+      siteId.value = null;
+      calls.value = new Map();
+    });
+  }
+
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await action();
+    } catch (e) {
+      error.value = e instanceof ApiRequestError ? e.code : 'generic';
+      if (e instanceof ApiRequestError && e.code === 'staff_unauthenticated') await signedOut();
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    me,
+    checked,
+    sites,
+    siteId,
+    openCalls,
+    kiosks,
+    onDuty,
+    onDutyHere,
+    connection,
+    error,
+    busy,
+    serverOffsetMs,
+    kioskLabel,
+    async init() {
+      try {
+        await signedIn(await deps.api.me());
+      } catch {
+        // Not signed in: the login screen shows.
+      } finally {
+        checked.value = true;
+      }
+    },
+    login: (username: string, password: string) => run(async () => signedIn(await deps.api.login(username, password))),
+    logout: () => run(async () => {
+      await deps.api.logout();
+      await signedOut();
+    }),
+    selectSite(id: string) {
+      if (id !== siteId.value) watch(id);
+    },
+    setDuty: (on: boolean) => run(async () => (me.value = await deps.api.setDuty(on ? siteId.value : null))),
+    claim: (id: string) => run(() => deps.api.claim(id)),
+    resolve: (id: string, outcome: HelpOutcome) => run(() => deps.api.resolve(id, outcome)),
+    clearError() {
+      error.value = null;
+    },
+    stop() {
+      stream?.stop();
+    },
+  };
+}
+
+export type StaffState = ReturnType<typeof createStaffState>;
