@@ -2,14 +2,18 @@ import type { KioskStatus } from '../../core/realtime/events';
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
 
-type Shown = 'offline' | 'idle' | 'inSession' | 'waitingHelp';
+type Shown = 'offline' | 'idle' | 'inSession' | 'waitingHelp' | 'beingHelped';
 
 /** The site's kiosks at a glance; the state is written out, not told by colour alone. */
 export function KioskPanel() {
   const t = useT('staff');
   const staff = useStaff();
-  const waiting = new Set(staff.openCalls.value.map((c) => c.kioskId));
-  const shown = (k: KioskStatus): Shown => (waiting.has(k.id) ? 'waitingHelp' : !k.online ? 'offline' : k.inSession ? 'inSession' : 'idle');
+  const callOf = new Map(staff.openCalls.value.map((c) => [c.kioskId, c.status]));
+  const shown = (k: KioskStatus): Shown => {
+    const call = callOf.get(k.id);
+    if (call) return call === 'claimed' ? 'beingHelped' : 'waitingHelp';
+    return !k.online ? 'offline' : k.inSession ? 'inSession' : 'idle';
+  };
   return (
     <section class="panel kiosks" aria-labelledby="kiosks-title">
       <h2 id="kiosks-title">{t('kiosks.title')}</h2>
