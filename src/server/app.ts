@@ -4,7 +4,8 @@ import type { SiteConfig } from '../core/site/site-config';
 import { authRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
 import { deleteExpiredSessions } from './auth/staff.repository';
-import type { AppContext } from './context';
+import { publish, type AppContext } from './context';
+import { clearDutyWithoutSession, listDuty } from './fleet/duty.repository';
 import { fleetRoutes } from './fleet/fleet.routes';
 import { FleetService } from './fleet/fleet.service';
 import { helpRoutes } from './help/help.routes';
@@ -56,6 +57,9 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const sweep = async () => {
     await help.sweep();
     const now = ctx.clock();
+    for (const siteId of await clearDutyWithoutSession(ctx.db, now)) {
+      await publish(ctx, siteId, { type: 'duty', onDuty: await listDuty(ctx.db, siteId) });
+    }
     await deleteExpiredSessions(ctx.db, now);
     await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
   };

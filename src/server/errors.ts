@@ -11,7 +11,6 @@ const CATALOGUE = {
   unsupported_media_type: { status: 415, message: 'Send the body as JSON with Content-Type: application/json.' },
   body_too_large: { status: 413, message: 'The body is too large: requests to this API are small JSON objects.' },
   not_found: { status: 404, message: 'There is nothing at this address: check the path against /api/openapi.json.' },
-  method_not_allowed: { status: 405, message: 'This method is not allowed here: check /api/openapi.json.' },
   kiosk_unknown: { status: 401, message: 'This kiosk is not enrolled: open the kiosk URL printed at enrolment (it carries the kiosk token).' },
   staff_unauthenticated: { status: 401, message: 'You are not signed in: sign in on /staff/ first.' },
   staff_bad_credentials: { status: 401, message: 'Wrong username or password.' },

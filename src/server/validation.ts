@@ -5,7 +5,12 @@ import { apiError } from './errors';
 export function zodFields(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.map((issue) => ({
     path: issue.path.length ? issue.path.join('.') : '(body)',
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove them` : issue.message,
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove them`
+        : issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
+          ? `missing: expected ${issue.expected}`
+          : issue.message,
   }));
 }
 

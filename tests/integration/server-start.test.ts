@@ -18,7 +18,8 @@ async function start(args: string[], env: Record<string, string> = {}): Promise<
   }
 }
 
-describe('server start refuses bad settings with the fix, never a stack trace', () => {
+// Each case starts a real process (tsx compiles on the fly): give it time on a slow machine.
+describe('server start refuses bad settings with the fix, never a stack trace', { timeout: 60_000 }, () => {
   it('stops on a bad site file, naming the file, the field and the expected value', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'borne-badconfig-'));
     cpSync('kiosk-config', dir, { recursive: true });

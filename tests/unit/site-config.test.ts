@@ -167,8 +167,9 @@ describe('loadSites', () => {
   });
 
   it('refuses a kiosk id used by two sites', () => {
-    const other = { ...base, id: 'chatillon-bis', kiosks: [{ id: 'chatillon-1', label: 'Poste 1' }] };
-    expect(() => loadSites(configDir({ 'chatillon.json': base, 'chatillon-bis.json': other }))).toThrow(/chatillon-bis\.json: kiosks\.0\.id: kiosk id "chatillon-1" is already used by site "chatillon"/);
+    // Files are read in name order: the later one (clamart) is the one told to change.
+    const other = { ...base, id: 'clamart', kiosks: [{ id: 'chatillon-1', label: 'Poste 1' }] };
+    expect(() => loadSites(configDir({ 'chatillon.json': base, 'clamart.json': other }))).toThrow(/clamart\.json: kiosks\.0\.id: kiosk id "chatillon-1" is already used by site "chatillon"/);
   });
 
   it('refuses a folder without sites', () => {

@@ -10,7 +10,7 @@ export function TopBar() {
     <header class="topbar">
       <div class="topbar__site">
         <img src="/kiosk/icon.svg" alt="" width="40" height="40" />
-        <span>{kiosk.site.value?.site.name ?? t('app.title')}</span>
+        {kiosk.site.value ? <span lang="fr">{kiosk.site.value.site.name}</span> : <span>{t('app.title')}</span>}
       </div>
       <nav class="topbar__actions" aria-label={t('home.languageTitle')}>
         <LanguagePicker variant="compact" />

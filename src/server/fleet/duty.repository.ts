@@ -30,3 +30,20 @@ export async function listDuty(db: Db, siteId: string): Promise<DutyMember[]> {
     .execute();
   return rows.map((r) => ({ staffId: r.staff_id, firstName: r.first_name, since: r.since }));
 }
+
+/**
+ * Ends the duty of staff whose every session has expired (nobody signed out; the tab was just
+ * closed): kiosks must not count someone who went home. Returns the sites that changed.
+ */
+export async function clearDutyWithoutSession(db: Db, now: Date): Promise<string[]> {
+  const stale = await db
+    .selectFrom('staff_duty')
+    .select(['staff_duty.staff_id', 'staff_duty.site_id'])
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('staff_sessions').select('staff_sessions.token_hash').whereRef('staff_sessions.staff_id', '=', 'staff_duty.staff_id').where('staff_sessions.expires_at', '>', now.toISOString()))),
+    )
+    .execute();
+  if (stale.length === 0) return [];
+  await db.deleteFrom('staff_duty').where('staff_id', 'in', stale.map((s) => s.staff_id)).execute();
+  return [...new Set(stale.map((s) => s.site_id))];
+}

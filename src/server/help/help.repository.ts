@@ -96,13 +96,16 @@ export async function listOpen(db: Db): Promise<HelpCall[]> {
 }
 
 /**
- * Writes a transition only if the call is still in the status it was read in; two médiateurs
- * claiming at once cannot both win. Returns false when someone else changed it first.
+ * Writes a transition only if the call is still as it was read (status and escalation); two
+ * médiateurs claiming at once, or a claim racing the escalation timer, cannot both win.
+ * Returns false when someone else changed it first.
  */
-export async function updateCallFrom(db: Db, previous: HelpCallStatus, next: HelpCall): Promise<boolean> {
+export async function updateCallFrom(db: Db, previous: HelpCall, next: HelpCall): Promise<boolean> {
   const { id, request_id: _r, ...values } = toRow(next, '');
   void _r;
-  const result = await db.updateTable('help_calls').set(values).where('id', '=', id).where('status', '=', previous).executeTakeFirst();
+  let query = db.updateTable('help_calls').set(values).where('id', '=', id).where('status', '=', previous.status);
+  query = previous.escalatedAt === null ? query.where('escalated_at', 'is', null) : query.where('escalated_at', '=', previous.escalatedAt);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -139,10 +139,10 @@ export class HelpService {
     if (!result.ok) {
       throw apiError(result.reason === 'already_claimed' ? 'call_already_claimed' : result.reason === 'not_claimed' ? 'call_not_claimed' : 'call_not_open');
     }
-    if (!(await updateCallFrom(this.ctx.db, call.status, result.call))) {
+    if (!(await updateCallFrom(this.ctx.db, call, result.call))) {
       // Someone changed it between our read and our write: judge again against what is stored now.
       const fresh = await findCall(this.ctx.db, call.id);
-      if (!fresh || fresh.status === call.status) throw apiError('call_not_open');
+      if (!fresh) throw apiError('call_not_found');
       return this.apply(fresh, action);
     }
     await publish(this.ctx, result.call.siteId, { type: 'call', call: result.call });
