@@ -12,6 +12,7 @@ import { helpRoutes } from './help/help.routes';
 import { HelpService } from './help/help.service';
 import { installErrorHandling } from './http/errors.plugin';
 import { openApiDocument } from './http/openapi';
+import type { Authenticators } from './http/route';
 import { installApiNotFound, installStatic } from './http/static.plugin';
 import { EventBus } from './realtime/bus';
 import { pruneEvents } from './realtime/event.repository';
@@ -75,10 +76,11 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', async () => openApiDocument(opts.version ?? '0.0.0'));
-  authRoutes(app, ctx, auth);
-  helpRoutes(app, help, fleet, auth);
-  fleetRoutes(app, ctx, fleet, help);
-  const openStreams = streamRoutes(app, ctx, help, fleet, auth);
+  const authn: Authenticators = { kiosk: (r) => fleet.authenticate(r.headers.authorization), staff: (r) => auth.authenticate(r) };
+  authRoutes(app, authn, ctx, auth);
+  helpRoutes(app, authn, help);
+  fleetRoutes(app, authn, ctx, fleet, help);
+  const openStreams = streamRoutes(app, authn, ctx, help, fleet);
 
   if (opts.distDir) await installStatic(app, opts.distDir);
   else installApiNotFound(app);

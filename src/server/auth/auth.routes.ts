@@ -2,16 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { dutyBodySchema, loginBodySchema, type SiteSummary, type StaffMe } from '../../core/api/staff-auth';
 import type { AppContext } from '../context';
 import { dutyOf } from '../fleet/duty.repository';
-import { defineRoute } from '../http/route';
+import { defineRoute, type Authenticators } from '../http/route';
 import { STAFF_COOKIE, SESSION_HOURS, type AuthService } from './auth.service';
 
-export function authRoutes(app: FastifyInstance, ctx: AppContext, auth: AuthService): void {
+export function authRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, auth: AuthService): void {
   const me = async (user: { id: string; username: string; firstName: string; role: StaffMe['role'] }): Promise<StaffMe> => ({
     ...user,
     dutySiteId: (await dutyOf(ctx.db, user.id)) ?? null,
   });
 
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'POST',
     url: '/api/staff/session',
     summary: 'Sign in (« Se connecter »); sets an HttpOnly, SameSite=Strict session cookie',
@@ -31,7 +31,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, auth: AuthServ
     },
   });
 
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'DELETE',
     url: '/api/staff/session',
     summary: 'Sign out; ends the duty and clears the cookie',
@@ -44,35 +44,33 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext, auth: AuthServ
     },
   });
 
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'GET',
     url: '/api/staff/me',
     summary: 'The signed-in staff member and the site they are on duty at',
     auth: 'staff',
-    handler: async ({ request }) => me(await auth.authenticate(request)),
+    handler: async ({ staff }) => me(staff),
   });
 
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'GET',
     url: '/api/staff/sites',
     summary: 'The sites of the département',
     auth: 'staff',
-    handler: async ({ request }): Promise<SiteSummary[]> => {
-      await auth.authenticate(request);
+    handler: async (): Promise<SiteSummary[]> => {
       return [...ctx.sites.values()].map((s) => ({ id: s.id, name: s.name }));
     },
   });
 
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'PUT',
     url: '/api/staff/duty',
     summary: 'Mark yourself on duty at a site (siteId) or off duty (null)',
     auth: 'staff',
     body: dutyBodySchema,
-    handler: async ({ body, request }) => {
-      const user = await auth.authenticate(request);
-      await auth.setDuty(user, body.siteId);
-      return me(user);
+    handler: async ({ body, staff }) => {
+      await auth.setDuty(staff, body.siteId);
+      return me(staff);
     },
   });
 }

@@ -3,17 +3,16 @@ import { kioskSiteView } from '../../core/site/site-config';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { HelpService } from '../help/help.service';
-import { defineRoute } from '../http/route';
+import { defineRoute, type Authenticators } from '../http/route';
 import { kioskStateBodySchema, type FleetService } from './fleet.service';
 
-export function fleetRoutes(app: FastifyInstance, ctx: AppContext, fleet: FleetService, help: HelpService): void {
-  defineRoute(app, {
+export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, fleet: FleetService, help: HelpService): void {
+  defineRoute(app, authn, {
     method: 'GET',
     url: '/api/kiosk/me',
     summary: "The kiosk's site: languages, fallback text, idle timings (public, cached by the kiosk for offline use)",
     auth: 'kiosk',
-    handler: async ({ request }) => {
-      const kiosk = await fleet.authenticate(request.headers.authorization);
+    handler: async ({ kiosk }) => {
       const site = ctx.sites.get(kiosk.siteId);
       const view = site && kioskSiteView(site, kiosk.id);
       if (!view) throw apiError('kiosk_unknown');
@@ -21,26 +20,25 @@ export function fleetRoutes(app: FastifyInstance, ctx: AppContext, fleet: FleetS
     },
   });
 
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'PUT',
     url: '/api/kiosk/state',
     summary: 'What the kiosk shows now (screen, language, in session); also a heartbeat',
     auth: 'kiosk',
     body: kioskStateBodySchema,
-    handler: async ({ body, request, reply }) => {
-      await fleet.reportState(await fleet.authenticate(request.headers.authorization), body);
+    handler: async ({ body, kiosk, reply }) => {
+      await fleet.reportState(kiosk, body);
       reply.code(204);
       return null;
     },
   });
 
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'POST',
     url: '/api/kiosk/session/end',
     summary: 'The usager session ended (« Terminer », idle or reset): cancels an open call',
     auth: 'kiosk',
-    handler: async ({ request, reply }) => {
-      const kiosk = await fleet.authenticate(request.headers.authorization);
+    handler: async ({ kiosk, reply }) => {
       await help.endSession(kiosk);
       await fleet.reportState(kiosk, { inSession: false, screen: 'home', language: ctx.sites.get(kiosk.siteId)?.defaultLanguage ?? 'fr' });
       // No Clear-Site-Data here: "cache" would also drop the precached shell the kiosk needs

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import type { StaffUser } from '../auth/staff.repository';
+import type { AuthenticatedKiosk } from '../fleet/fleet.service';
 import { parseInput } from '../validation';
 
 export type Auth = 'none' | 'kiosk' | 'staff';
@@ -13,7 +15,24 @@ export interface RouteSpec<B extends z.ZodType, P extends z.ZodType> {
   params?: P;
   /** A short description of what the success returns, for the OpenAPI document. */
   returns?: string;
-  handler: (input: { body: z.infer<B>; params: z.infer<P>; request: FastifyRequest; reply: FastifyReply }) => Promise<unknown>;
+  handler: (input: RouteInput<B, P>) => Promise<unknown>;
+}
+
+export interface RouteInput<B extends z.ZodType, P extends z.ZodType> {
+  body: z.infer<B>;
+  params: z.infer<P>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  /** Set on routes with auth 'kiosk' (checked before anything else is read). */
+  kiosk: AuthenticatedKiosk;
+  /** Set on routes with auth 'staff'. */
+  staff: StaffUser;
+}
+
+/** How each kind of caller proves who it is; given once to every route. */
+export interface Authenticators {
+  kiosk(request: FastifyRequest): Promise<AuthenticatedKiosk>;
+  staff(request: FastifyRequest): Promise<StaffUser>;
 }
 
 export interface RegisteredRoute {
@@ -33,7 +52,7 @@ export const routeRegistry: RegisteredRoute[] = [];
  * Declares a route whose body and params are validated by zod schemas from src/core before the
  * handler runs; a bad input never reaches a service.
  */
-export function defineRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(app: FastifyInstance, spec: RouteSpec<B, P>): void {
+export function defineRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined>(app: FastifyInstance, authn: Authenticators, spec: RouteSpec<B, P>): void {
   if (!routeRegistry.some((r) => r.method === spec.method && r.url === spec.url)) {
     const { handler: _h, ...described } = spec;
     void _h;
@@ -43,9 +62,12 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, P extends z.Zo
     method: spec.method,
     url: spec.url,
     handler: async (request, reply) => {
+      // Who is asking comes first: an unknown caller learns nothing, not even which fields are wrong.
+      const kiosk = spec.auth === 'kiosk' ? await authn.kiosk(request) : undefined;
+      const staff = spec.auth === 'staff' ? await authn.staff(request) : undefined;
       const params = spec.params ? parseInput(spec.params, request.params) : undefined;
       const body = spec.body ? parseInput(spec.body, request.body) : undefined;
-      return spec.handler({ body: body as z.infer<B>, params: params as z.infer<P>, request, reply });
+      return spec.handler({ body: body as z.infer<B>, params: params as z.infer<P>, request, reply, kiosk: kiosk as AuthenticatedKiosk, staff: staff as StaffUser });
     },
   });
 }

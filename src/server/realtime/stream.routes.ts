@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { KioskEvent, StaffEvent } from '../../core/realtime/events';
-import type { AuthService } from '../auth/auth.service';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { FleetService } from '../fleet/fleet.service';
 import type { HelpService } from '../help/help.service';
-import { defineRoute } from '../http/route';
+import { defineRoute, type Authenticators } from '../http/route';
 import type { BusMessage } from './bus';
 import { lastEventId } from './event.repository';
 import { openSse, type SseChannel } from './sse';
@@ -14,16 +13,15 @@ import { openSse, type SseChannel } from './sse';
 const siteParamsSchema = z.object({ siteId: z.string().min(1) }).strict();
 
 /** Returns the set of open streams, so a shutdown can end them instead of waiting on them. */
-export function streamRoutes(app: FastifyInstance, ctx: AppContext, help: HelpService, fleet: FleetService, auth: AuthService): Set<SseChannel> {
+export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, help: HelpService, fleet: FleetService): Set<SseChannel> {
   const openStreams = new Set<SseChannel>();
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'GET',
     url: '/api/staff/sites/:siteId/stream',
     summary: 'Live events of a site (SSE): a snapshot on every (re)connection, then events with increasing ids',
     auth: 'staff',
     params: siteParamsSchema,
     handler: async ({ params, request, reply }) => {
-      await auth.authenticate(request);
       if (!ctx.sites.has(params.siteId)) throw apiError('site_unknown');
       // Subscribe before reading the snapshot, so nothing that happens meanwhile is missed.
       const buffered: BusMessage[] = [];
@@ -51,13 +49,12 @@ export function streamRoutes(app: FastifyInstance, ctx: AppContext, help: HelpSe
     },
   });
 
-  defineRoute(app, {
+  defineRoute(app, authn, {
     method: 'GET',
     url: '/api/kiosk/stream',
     summary: "Live view of the kiosk's help call (SSE); the kiosk is online while it is open",
     auth: 'kiosk',
-    handler: async ({ request, reply }) => {
-      const kiosk = await fleet.authenticate(request.headers.authorization);
+    handler: async ({ kiosk, request, reply }) => {
       const channel = openSse(request, reply);
       openStreams.add(channel);
       let lastJson = '';
