@@ -77,6 +77,12 @@ describe('a usager calls a médiateur', () => {
     await card.waitFor({ state: 'detached' });
     await kiosk.locator('.status-line--good').waitFor();
 
+    // The console too lays out right-to-left in Arabic, with no accessibility violation.
+    await console.getByRole('button', { name: 'العربية' }).click();
+    await console.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await console.getByText('متصل', { exact: true }).waitFor();
+    expect(await axeViolations(console)).toEqual([]);
+
     const rows = await e2e.server.store.db.selectFrom('help_calls').select(['status', 'outcome', 'language']).where('kiosk_id', '=', 'chatillon-1').execute();
     expect(rows).toEqual([{ status: 'resolved', outcome: 'helped', language: 'ar' }]);
     await kiosk.context().close();
