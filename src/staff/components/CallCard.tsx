@@ -22,7 +22,7 @@ export function CallCard(props: { call: HelpCall; now: number }) {
         <h3 id={titleId}>{staff.kioskLabel(call.kioskId)}</h3>
         {call.escalatedAt && call.status === 'waiting' && <span class="badge badge--warn">{t('calls.escalated')}</span>}
       </div>
-      <p class="call__wait">{t('calls.waiting', { duration: waitedMin < 1 ? t('calls.justNow') : tc('minutes', { count: waitedMin }) })}</p>
+      <p class="call__wait">{waitedMin < 1 ? t('calls.justCalled') : t('calls.waiting', { duration: tc('minutes', { count: waitedMin }) })}</p>
       <p>{t('calls.context', { screen: where, language: tc(`languageName.${call.context.language}`) })}</p>
       {call.status === 'claimed' && <p class="call__claimed">{mine ? t('calls.claimedByYou') : t('calls.claimedBy', { name: call.claimedBy?.firstName ?? '' })}</p>}
       <div class="call__actions">
