@@ -10,6 +10,7 @@ import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { KioskStateContext } from './state/context';
 import { createKioskState } from './state/kiosk-state';
 import { registerServiceWorker } from './sw-update';
+import '../web/base.css';
 import './styles.css';
 
 async function boot(): Promise<void> {

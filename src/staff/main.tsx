@@ -8,6 +8,7 @@ import { notify } from './notifications';
 import { createChime } from './sound';
 import { StaffStateContext } from './state/context';
 import { createStaffState } from './state/staff-state';
+import '../web/base.css';
 import './styles.css';
 
 const NAMESPACES = ['common', 'staff'] as const;

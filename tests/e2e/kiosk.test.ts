@@ -1,27 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/e2e';
+import { useBrowserAndServer } from '../support/e2e';
 
-let browser: Browser;
-let e2e: E2eServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  e2e = await startE2eServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.stop();
-});
+const suite = useBrowserAndServer();
 
 async function openKiosk(kioskId: string, setup?: (page: Page) => Promise<void>): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await setup?.(page);
-  await page.goto(e2e.kioskUrl(kioskId));
+  await page.goto(suite.e2e.kioskUrl(kioskId));
   await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
   return page;
 }
@@ -54,9 +42,9 @@ describe('kiosk home', () => {
   });
 
   it('refuses a browser without a valid kiosk token', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${e2e.baseUrl}/kiosk/#kiosk=${'x'.repeat(43)}`);
+    await page.goto(`${suite.e2e.baseUrl}/kiosk/#kiosk=${'x'.repeat(43)}`);
     await page.getByText("Cette borne n'est pas encore prête").waitFor();
     expect(await page.getByRole('button', { name: 'Appeler un médiateur' }).count()).toBe(0);
     await context.close();
@@ -91,7 +79,7 @@ describe('end of session', () => {
     expect(await page.locator('.end-button').count()).toBe(0);
     const sessionKeys = await page.evaluate(() => Object.keys(sessionStorage));
     expect(sessionKeys).toEqual([]);
-    const open = await e2e.server.store.db.selectFrom('help_calls').select('status').where('kiosk_id', '=', 'chatenay-malabry-2').execute();
+    const open = await suite.e2e.server.store.db.selectFrom('help_calls').select('status').where('kiosk_id', '=', 'chatenay-malabry-2').execute();
     expect(open.map((c) => c.status)).toEqual(['cancelled']);
     await page.context().close();
   });

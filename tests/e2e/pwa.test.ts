@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/e2e';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from '../support/e2e';
 
-let browser: Browser;
-let e2e: E2eServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  e2e = await startE2eServer();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await e2e?.stop();
-});
+const suite = useBrowserAndServer();
 
 describe('kiosk PWA', () => {
   it('precaches the shell and the locales, never anything from /api/, and starts offline', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
-    await page.goto(e2e.kioskUrl('issy-les-moulineaux-1'));
+    await page.goto(suite.e2e.kioskUrl('issy-les-moulineaux-1'));
     await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     // Use the kiosk a little, so /api/ requests have gone through the worker.

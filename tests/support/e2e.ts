@@ -1,7 +1,10 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Clock } from '../../src/server/store/clock';
+import { launchChromium } from './browser';
 import { loadSites } from '../../src/server/config/site-loader';
 import { startTestServer, type TestServer } from './server';
 
@@ -52,4 +55,31 @@ export async function startE2eServer(options: { clock?: Clock; configDir?: strin
     stop: () => server.close(),
   };
   return handle;
+}
+
+/**
+ * Starts Chromium and a server for a test file, and stops both after it. Read `.browser` and
+ * `.server` inside tests (they exist once beforeAll has run).
+ */
+export function useBrowserAndServer(options: Parameters<typeof startE2eServer>[0] = {}): { readonly browser: Browser; readonly e2e: E2eServer } {
+  let browser: Browser | undefined;
+  let e2e: E2eServer | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    e2e = await startE2eServer(options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('Chromium is not started yet (use it inside a test)');
+      return browser;
+    },
+    get e2e() {
+      if (!e2e) throw new Error('the server is not started yet (use it inside a test)');
+      return e2e;
+    },
+  };
 }
