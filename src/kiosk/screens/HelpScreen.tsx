@@ -73,11 +73,10 @@ export function HelpScreen() {
   const open = call?.status === 'waiting' || call?.status === 'claimed';
   return (
     <section class="screen help-screen" aria-labelledby="help-title">
-      <h1 id="help-title">{t('help.title')}</h1>
-      <div class="help-status" role="status" aria-live="polite" aria-atomic="true">
-        {body}
-      </div>
-      <div class="help-screen__actions">
+      {/* The title and the way out share one row, so both stay in view above the help bar. */}
+      <div class="help-screen__head">
+        <h1 id="help-title">{t('help.title')}</h1>
+        <div class="help-screen__actions">
         {open && (
           <button type="button" class="button" onClick={() => void kiosk.cancelHelp()}>
             {t('help.cancel')}
@@ -88,6 +87,10 @@ export function HelpScreen() {
             {t('help.back')}
           </button>
         )}
+        </div>
+      </div>
+      <div class="help-status" role="status" aria-live="polite" aria-atomic="true">
+        {body}
       </div>
     </section>
   );
