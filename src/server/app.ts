@@ -30,6 +30,8 @@ export interface BuildOptions {
   /** How often waiting calls are escalated or expired; 0 turns the timer off (tests call sweep()). */
   sweepIntervalMs?: number;
   version?: string;
+  /** Log every request (off by default: noisy, and nothing in it is needed to run a pôle). */
+  logRequests?: boolean;
   /** Trust X-Forwarded-* (only behind a reverse proxy you run). */
   trustProxy?: boolean;
 }
@@ -50,7 +52,11 @@ declare module 'fastify' {
 
 /** Builds the Borne app without listening, so tests can `inject` and main.ts can `listen`. */
 export async function build(opts: BuildOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // One line per request drowns what matters; LOG_LEVEL=debug brings them back.
+    disableRequestLogging: opts.logRequests !== true,
+    bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false });
   const ctx: AppContext = { db: opts.store.db, clock: opts.clock ?? systemClock, sites: opts.sites, bus: new EventBus(), log: app.log };
   const fleet = new FleetService(ctx);
   const help = new HelpService(ctx, fleet);

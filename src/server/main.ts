@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const store: Store = openSqlite(options.databaseUrl.slice('sqlite:'.length));
   await migrate(store);
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-  const app = await build({ store, sites, distDir: options.distDir, version, trustProxy: options.trustProxy, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await build({ store, sites, distDir: options.distDir, version, trustProxy: options.trustProxy, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   const seeded = options.demo ? await seedDemo(store.db, sites, systemClock()) : undefined;
 
   const shutdown = async (signal: string) => {
