@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { kioskStateBodySchema } from '../../core/fleet/kiosk-state';
 import { kioskSiteView } from '../../core/site/site-config';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { HelpService } from '../help/help.service';
 import { defineRoute, type Authenticators } from '../http/route';
-import { kioskStateBodySchema, type FleetService } from './fleet.service';
+import type { FleetService } from './fleet.service';
 
 export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, fleet: FleetService, help: HelpService): void {
   defineRoute(app, authn, {

@@ -1,19 +1,12 @@
-import { z } from 'zod';
-import { KIOSK_SCREENS, type KioskScreen } from '../../core/help/help-call';
-import { SUPPORTED_LANGUAGES, type Language } from '../../core/i18n/languages';
+import type { KioskStateBody } from '../../core/fleet/kiosk-state';
+import type { KioskScreen } from '../../core/help/help-call';
+import type { Language } from '../../core/i18n/languages';
 import type { KioskStatus } from '../../core/realtime/events';
 import { hashToken } from '../auth/tokens';
 import { publish, type AppContext } from '../context';
 import { apiError } from '../errors';
 import { findKioskByTokenHash, listKiosks, saveKioskState, type KioskRow } from './kiosk.repository';
 
-export const kioskStateBodySchema = z
-  .object({
-    inSession: z.boolean({ error: 'expected true or false' }),
-    screen: z.enum(KIOSK_SCREENS, { error: `expected one of ${KIOSK_SCREENS.join(', ')}` }),
-    language: z.enum(SUPPORTED_LANGUAGES, { error: `expected one of ${SUPPORTED_LANGUAGES.join(', ')}` }),
-  })
-  .strict();
 
 /** A kiosk with no stream and no heartbeat for this long is shown offline (RustDesk uses 30 s). */
 const OFFLINE_AFTER_MS = 30_000;
@@ -39,7 +32,7 @@ export class FleetService {
     return { id: kiosk.id, siteId: kiosk.siteId };
   }
 
-  async reportState(kiosk: AuthenticatedKiosk, state: z.infer<typeof kioskStateBodySchema>): Promise<void> {
+  async reportState(kiosk: AuthenticatedKiosk, state: KioskStateBody): Promise<void> {
     await saveKioskState(this.ctx.db, kiosk.id, state, this.ctx.clock());
     await this.publishKiosk(kiosk);
   }

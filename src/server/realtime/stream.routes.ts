@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { siteParamsSchema } from '../../core/fleet/kiosk-state';
 import type { KioskEvent, StaffEvent } from '../../core/realtime/events';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
@@ -9,8 +9,6 @@ import { defineRoute, type Authenticators } from '../http/route';
 import type { BusMessage } from './bus';
 import { lastEventId } from './event.repository';
 import { openSse, type SseChannel } from './sse';
-
-const siteParamsSchema = z.object({ siteId: z.string().min(1) }).strict();
 
 /** Returns the set of open streams, so a shutdown can end them instead of waiting on them. */
 export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, help: HelpService, fleet: FleetService): Set<SseChannel> {

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { KIOSK_SCREENS } from '../help/help-call';
+import { SUPPORTED_LANGUAGES } from '../i18n/languages';
+
+/** What a kiosk reports of itself: the console shows it; nothing about the usager. */
+export const kioskStateBodySchema = z
+  .object({
+    inSession: z.boolean({ error: 'expected true or false' }),
+    screen: z.enum(KIOSK_SCREENS, { error: `expected one of ${KIOSK_SCREENS.join(', ')}` }),
+    language: z.enum(SUPPORTED_LANGUAGES, { error: `expected one of ${SUPPORTED_LANGUAGES.join(', ')}` }),
+  })
+  .strict();
+export type KioskStateBody = z.infer<typeof kioskStateBodySchema>;
+
+export const siteParamsSchema = z.object({ siteId: z.string().min(1, { error: 'expected a site id, for example "chatillon"' }) }).strict();
