@@ -13,8 +13,9 @@ function sourceFiles(dir: string): string[] {
 
 function imports(file: string): { spec: string; target: string }[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => {
-    const spec = (m[1] ?? m[2])!;
+  // `… from 'x'`, side-effect `import 'x'`, and dynamic `import('x')`.
+  return [...text.matchAll(/(?:import|export)[^'";]*?from\s+['"]([^'"]+)['"]|import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => {
+    const spec = (m[1] ?? m[2] ?? m[3])!;
     return { spec, target: spec.startsWith('.') ? relative('.', resolve(dirname(file), spec)) : spec };
   });
 }
