@@ -1,0 +1,33 @@
+/**
+ * The usager's dossier as a kiosk may show it: only what the usager needs, never health or
+ * child-protection details (those demandes are filtered out before anything leaves the server).
+ */
+export const DEMANDE_TYPES = ['rsa', 'aide_logement', 'fsl', 'aide_financiere', 'accompagnement_budget', 'insertion'] as const;
+export type DemandeType = (typeof DEMANDE_TYPES)[number];
+
+/** Kinds of demande a kiosk must never show, whatever the source sends (PMI, ASE, santé). */
+export const CONFIDENTIAL_DEMANDE_KINDS = ['pmi', 'ase', 'sante', 'protection_enfance'] as const;
+
+export const DEMANDE_STATUSES = ['received', 'in_instruction', 'waiting_documents', 'accepted', 'refused', 'closed'] as const;
+export type DemandeStatus = (typeof DEMANDE_STATUSES)[number];
+
+export const DOCUMENT_TYPES = ['avis_imposition', 'justificatif_domicile', 'piece_identite', 'rib', 'bulletins_salaire', 'bail'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const REFERENT_METIERS = ['assistant_social', 'conseiller_insertion', 'conseiller_economie_sociale'] as const;
+export type ReferentMetier = (typeof REFERENT_METIERS)[number];
+
+export interface DossierView {
+  referent: { firstName: string; metier: ReferentMetier; place: string; availability: string } | null;
+  demandes: { id: string; type: DemandeType; status: DemandeStatus; lastChangeAt: string }[];
+  missingDocuments: { type: DocumentType; demandeId: string | null }[];
+  appointments: { id: string; startsAt: string; endsAt: string; withFirstName: string; place: string }[];
+}
+
+/** What happens next for a demande in a given status: the kiosk says it in one sentence. */
+export function nextStepOf(status: DemandeStatus, hasMissingDocuments: boolean): 'bring_documents' | 'wait_decision' | 'nothing' | 'contact_referent' {
+  if (status === 'waiting_documents' || (hasMissingDocuments && (status === 'received' || status === 'in_instruction'))) return 'bring_documents';
+  if (status === 'received' || status === 'in_instruction') return 'wait_decision';
+  if (status === 'refused') return 'contact_referent';
+  return 'nothing';
+}
