@@ -6,6 +6,7 @@ import { derivedToken, hashToken } from '../auth/tokens';
 import { enrolKiosk } from '../fleet/kiosk.repository';
 import type { Db } from '../store/db';
 import { instanceSecret } from '../store/settings';
+import { seedDemoDossiers } from './demo-dossiers';
 
 /** Demo staff; printed by `npm start`. A non-demo start never creates these. */
 export const DEMO_STAFF = [
@@ -37,5 +38,6 @@ export async function seedDemo(db: Db, sites: ReadonlyMap<string, SiteConfig>, n
       if (!enrolled.has(kiosk.id)) await enrolKiosk(db, kiosk.id, site.id, hashToken(token), now);
     }
   }
+  await seedDemoDossiers(db, new Set(sites.keys()), now);
   return { kioskTokens };
 }

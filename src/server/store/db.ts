@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema';
 import { initial } from './migrations/001-initial';
+import { dossiers } from './migrations/002-dossiers';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -28,7 +29,7 @@ export function openSqlite(file: string): Store {
 function provider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001-initial': initial(dialect) };
+      return { '001-initial': initial(dialect), '002-dossiers': dossiers() };
     },
   };
 }

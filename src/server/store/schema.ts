@@ -61,4 +61,11 @@ export interface Database {
     payload: string;
     created_at: string;
   };
+  referents: { id: string; site_id: string; first_name: string; metier: string; place: string; hours: string };
+  dossiers: { id: string; number: string; birth_date: string; site_id: string; referent_id: string | null; kiosk_access: string };
+  demandes: { id: string; dossier_id: string; kind: string; type: string; status: string; last_change_at: string };
+  missing_documents: { id: string; dossier_id: string; demande_id: string | null; type: string };
+  appointments: { id: string; dossier_id: string | null; referent_id: string; starts_at: string; ends_at: string; place: string; status: string };
+  identification_attempts: { id: string; kiosk_id: string; dossier_key: string; success: number; at: string };
+  audit_log: { id: string; at: string; kiosk_id: string | null; dossier_id: string | null; action: string; outcome: string };
 }
