@@ -9,6 +9,10 @@ import { clearDutyWithoutSession, listDuty } from './fleet/duty.repository';
 import { fleetRoutes } from './fleet/fleet.routes';
 import { FleetService } from './fleet/fleet.service';
 import { helpRoutes } from './help/help.routes';
+import { SqlDossierSource } from './dossier/sql-dossier-source';
+import type { DossierSource } from './dossier/dossier-source';
+import { identityRoutes } from './identity/identity.routes';
+import { IdentityService } from './identity/identity.service';
 import { HelpService } from './help/help.service';
 import { installErrorHandling } from './http/errors.plugin';
 import { openApiDocument } from './http/openapi';
@@ -30,6 +34,8 @@ export interface BuildOptions {
   /** How often waiting calls are escalated or expired; 0 turns the timer off (tests call sweep()). */
   sweepIntervalMs?: number;
   version?: string;
+  /** Where dossiers come from; the built-in SQL store unless a connector is given. */
+  dossierSource?: DossierSource;
   /** Log every request (off by default: noisy, and nothing in it is needed to run a pôle). */
   logRequests?: boolean;
   /** Trust X-Forwarded-* (only behind a reverse proxy you run). */
@@ -40,6 +46,7 @@ export interface BorneServices {
   help: HelpService;
   fleet: FleetService;
   auth: AuthService;
+  identity: IdentityService;
   /** Escalates/expires help calls and cleans up; the timer calls it, tests call it directly. */
   sweep(): Promise<void>;
 }
@@ -61,6 +68,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const fleet = new FleetService(ctx);
   const help = new HelpService(ctx, fleet);
   const auth = new AuthService(ctx);
+  const identity = new IdentityService(ctx, opts.dossierSource ?? new SqlDossierSource(ctx.db));
   const sweep = async () => {
     await help.sweep();
     const now = ctx.clock();
@@ -70,7 +78,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await deleteExpiredSessions(ctx.db, now);
     await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
   };
-  app.decorate('borne', { help, fleet, auth, sweep });
+  app.decorate('borne', { help, fleet, auth, identity, sweep });
 
   await app.register(fastifyCookie);
   installErrorHandling(app);
@@ -85,7 +93,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const authn: Authenticators = { kiosk: (r) => fleet.authenticate(r.headers.authorization), staff: (r) => auth.authenticate(r) };
   authRoutes(app, authn, ctx, auth);
   helpRoutes(app, authn, help);
-  fleetRoutes(app, authn, ctx, fleet, help);
+  fleetRoutes(app, authn, ctx, fleet, help, identity);
+  identityRoutes(app, authn, identity);
   const openStreams = streamRoutes(app, authn, ctx, help, fleet);
 
   if (opts.distDir) await installStatic(app, opts.distDir);

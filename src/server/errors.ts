@@ -22,6 +22,13 @@ const CATALOGUE = {
   call_already_claimed: { status: 409, message: 'Another médiateur has already taken this call.' },
   call_not_open: { status: 409, message: 'This call is already over (resolved, cancelled or expired).' },
   call_not_claimed: { status: 409, message: 'Take the call (« Je m\'en occupe ») before closing it.' },
+  identify_failed: { status: 401, message: 'No dossier matches this number and date of birth. Check both on the courrier, or ask a médiateur.' },
+  identify_locked: { status: 423, message: 'Too many wrong attempts: identification is paused for a while. Ask a médiateur.' },
+  dossier_blocked: { status: 403, message: 'This dossier cannot be opened at a kiosk. Ask a médiateur.' },
+  code_not_ours: { status: 400, message: 'This code does not come from a courrier of the pôle. Scan the square code printed at the top of the courrier.' },
+  code_invalid: { status: 400, message: 'This courrier code is damaged or altered. Type the dossier number and date of birth instead.' },
+  code_expired: { status: 400, message: 'This courrier is too old: its code has expired. Type the dossier number and date of birth instead.' },
+  usager_session_invalid: { status: 401, message: 'The usager session has ended or belongs to another kiosk: identify again.' },
   rate_limited: { status: 429, message: 'Too many requests: wait a moment, then try again.' },
   internal: { status: 500, message: 'Something went wrong on the server; nothing you sent was lost. Try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;

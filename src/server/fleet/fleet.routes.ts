@@ -4,10 +4,11 @@ import { kioskSiteView } from '../../core/site/site-config';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { HelpService } from '../help/help.service';
+import type { IdentityService } from '../identity/identity.service';
 import { defineRoute, type Authenticators } from '../http/route';
 import type { FleetService } from './fleet.service';
 
-export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, fleet: FleetService, help: HelpService): void {
+export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, fleet: FleetService, help: HelpService, identity: IdentityService): void {
   defineRoute(app, authn, {
     method: 'GET',
     url: '/api/kiosk/me',
@@ -37,10 +38,11 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
   defineRoute(app, authn, {
     method: 'POST',
     url: '/api/kiosk/session/end',
-    summary: 'The usager session ended (« Terminer », idle or reset): cancels an open call',
+    summary: 'The usager session ended (« Terminer », idle or reset): cancels an open call and ends the dossier session',
     auth: 'kiosk',
     handler: async ({ kiosk, reply }) => {
       await help.endSession(kiosk);
+      await identity.endSessions(kiosk);
       await fleet.reportState(kiosk, { inSession: false, screen: 'home', language: ctx.sites.get(kiosk.siteId)?.defaultLanguage ?? 'fr' });
       // No Clear-Site-Data here: "cache" would also drop the precached shell the kiosk needs
       // offline, and API answers are never cached (Cache-Control: no-store) in the first place.

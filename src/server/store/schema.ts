@@ -67,5 +67,6 @@ export interface Database {
   missing_documents: { id: string; dossier_id: string; demande_id: string | null; type: string };
   appointments: { id: string; dossier_id: string | null; referent_id: string; starts_at: string; ends_at: string; place: string; status: string };
   identification_attempts: { id: string; kiosk_id: string; dossier_key: string; success: number; at: string };
+  usager_sessions: { token_hash: string; kiosk_id: string; dossier_id: string; created_at: string; expires_at: string; ended_at: string | null };
   audit_log: { id: string; at: string; kiosk_id: string | null; dossier_id: string | null; action: string; outcome: string };
 }

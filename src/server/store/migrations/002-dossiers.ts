@@ -64,6 +64,16 @@ export function dossiers() {
       await db.schema.createIndex('identification_attempts_kiosk').on('identification_attempts').columns(['kiosk_id', 'at']).execute();
       await db.schema.createIndex('identification_attempts_dossier').on('identification_attempts').columns(['dossier_key', 'at']).execute();
       await db.schema
+        .createTable('usager_sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('kiosk_id', 'text', (c) => c.notNull())
+        .addColumn('dossier_id', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('ended_at', 'text')
+        .execute();
+      await db.schema.createIndex('usager_sessions_kiosk').on('usager_sessions').columns(['kiosk_id', 'ended_at']).execute();
+      await db.schema
         .createTable('audit_log')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('at', 'text', (c) => c.notNull())
@@ -75,7 +85,7 @@ export function dossiers() {
       await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
     },
     async down(db: Kysely<any>): Promise<void> {
-      for (const t of ['audit_log', 'identification_attempts', 'appointments', 'missing_documents', 'demandes', 'dossiers', 'referents']) {
+      for (const t of ['audit_log', 'usager_sessions', 'identification_attempts', 'appointments', 'missing_documents', 'demandes', 'dossiers', 'referents']) {
         await db.schema.dropTable(t).ifExists().execute();
       }
     },
