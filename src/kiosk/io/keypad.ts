@@ -1,0 +1,24 @@
+/** The on-screen keypad's rules, apart from any screen: digits only, a fixed length, erase. */
+export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'erase';
+
+export function applyKey(value: string, key: KeypadKey, maxLength: number): string {
+  if (key === 'erase') return value.slice(0, -1);
+  return value.length >= maxLength ? value : value + key;
+}
+
+/** Keeps what a physical keyboard typed to digits only, at most `maxLength`. */
+export function cleanDigits(input: string, maxLength: number): string {
+  return input.replace(/\D/g, '').slice(0, maxLength);
+}
+
+/** "14031985" (day, month, year as French usagers write it) → "1985-03-14"; null while incomplete. */
+export function birthDateFromDigits(digits: string): string | null {
+  const m = /^(\d{2})(\d{2})(\d{4})$/.exec(digits);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+}
+
+/** "140319" → "14/03/19": the mask shows the usager where they are in the date. */
+export function formatBirthDigits(digits: string): string {
+  const parts = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4, 8)].filter((p) => p.length > 0);
+  return parts.join('/');
+}
