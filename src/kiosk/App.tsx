@@ -3,7 +3,10 @@ import { IdleDialog } from './components/IdleDialog';
 import { OfflineBanner } from './components/OfflineBanner';
 import { TopBar } from './components/TopBar';
 import { HelpScreen } from './screens/HelpScreen';
+import { DossierScreen } from './screens/DossierScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { IdentifyScreen } from './screens/IdentifyScreen';
+import { NoDossierScreen } from './screens/NoDossierScreen';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { useKiosk } from './state/context';
 
@@ -15,7 +18,7 @@ export function App() {
       <TopBar />
       <OfflineBanner />
       <main id="main" class="kiosk__main">
-        {kiosk.screen.value === 'help' ? <HelpScreen /> : <HomeScreen />}
+        <CurrentScreen />
       </main>
       <footer class="helpbar">
         <HelpButton />
@@ -23,4 +26,20 @@ export function App() {
       <IdleDialog />
     </div>
   );
+}
+
+function CurrentScreen() {
+  const kiosk = useKiosk();
+  switch (kiosk.screen.value) {
+    case 'help':
+      return <HelpScreen />;
+    case 'identify':
+      return <IdentifyScreen />;
+    case 'no-dossier':
+      return <NoDossierScreen />;
+    case 'dossier':
+      return <DossierScreen />;
+    default:
+      return <HomeScreen />;
+  }
 }

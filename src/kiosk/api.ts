@@ -1,3 +1,4 @@
+import type { DossierView } from '../core/dossier/dossier';
 import type { HelpContext, KioskHelpView, KioskScreen } from '../core/help/help-call';
 import type { Language } from '../core/i18n/languages';
 import type { KioskSiteView } from '../core/site/site-config';
@@ -10,6 +11,9 @@ export interface KioskApi {
   cancelHelp(callId: string): Promise<KioskHelpView>;
   reportState(state: { inSession: boolean; screen: KioskScreen; language: Language }): Promise<void>;
   endSession(): Promise<void>;
+  identify(dossierNumber: string, birthDate: string): Promise<{ token: string; expiresAt: string }>;
+  identifyByCode(code: string): Promise<{ token: string; expiresAt: string }>;
+  dossier(usagerToken: string): Promise<DossierView>;
   stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void }): EventStream;
 }
 
@@ -21,6 +25,10 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     cancelHelp: (callId) => apiRequest(`${base}/help-calls/${encodeURIComponent(callId)}/cancel`, { method: 'POST', headers }),
     reportState: (state) => apiRequest(`${base}/state`, { method: 'PUT', headers, body: state }),
     endSession: () => apiRequest(`${base}/session/end`, { method: 'POST', headers }),
+    identify: (dossierNumber, birthDate) => apiRequest(`${base}/identify`, { method: 'POST', headers, body: { dossierNumber, birthDate } }),
+    identifyByCode: (code) => apiRequest(`${base}/identify/code`, { method: 'POST', headers, body: { code } }),
+    // The usager token travels in a header, never in a URL that history or logs could keep.
+    dossier: (usagerToken) => apiRequest(`${base}/dossier`, { headers: { ...headers, 'x-usager-session': usagerToken } }),
     stream: ({ onHelp, onState, onRefused }) =>
       startEventStream({
         url: `${base}/stream`,

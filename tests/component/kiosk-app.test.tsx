@@ -12,7 +12,8 @@ function untranslatedTexts(root: HTMLElement): string[] {
     const text = node.textContent?.trim() ?? '';
     if (!text) continue;
     const el = node.parentElement!;
-    if (el.closest('.language-button, .topbar__site, .fallback')) continue;
+    // Data, not UI text: the site name, language names, fallback text, keypad digits, people's names and places.
+    if (el.closest('.language-button, .topbar__site, .fallback') || /^\d$/.test(text)) continue;
     if (!text.startsWith('⟦') || !text.endsWith('⟧')) out.push(text);
   }
   return out;
@@ -120,6 +121,54 @@ describe('session end', () => {
     expect(state.myCall.value).toBeNull();
     expect(sessionStorage.length).toBe(0);
     await screen.findByText(/Merci et à bientôt/);
+    state.stop();
+  });
+});
+
+describe('identification and dossier', () => {
+  it('opens the dossier with the keypad: number, then date of birth', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    fireEvent.click(screen.getByRole('button', { name: /Mon dossier/ }));
+    for (const d of '10000001') fireEvent.click(screen.getAllByRole('button', { name: d })[0]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Suivant' }));
+    for (const d of '14031985') fireEvent.click(screen.getAllByRole('button', { name: d })[0]!);
+    expect((screen.getByLabelText(/Date de naissance/) as HTMLInputElement).value).toBe('14/03/1985');
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvrir mon dossier' }));
+    await screen.findByText('Sophie, conseillère ou conseiller en insertion');
+    screen.getByText('En cours d\'étude');
+    screen.getByText('Bail ou contrat de location');
+    screen.getByText(/Il manque des documents/);
+    state.stop();
+  });
+
+  it('says kindly when nothing matches, and forgets the dossier at session end', async () => {
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    state.go('identify');
+    await state.identifyByNumber('10000009', '1985-03-14');
+    await screen.findByText(/Nous ne trouvons pas ce dossier/);
+    await state.identifyByNumber('10000001', '1985-03-14');
+    expect(state.identity.dossier.value).not.toBeNull();
+    await state.endSession();
+    expect(state.identity.dossier.value).toBeNull();
+    expect(screen.queryByText(/Sophie/)).toBeNull();
+    state.stop();
+  });
+
+  it('has no hard-coded text on the identification and dossier screens', async () => {
+    const fake = fakeApi();
+    const { state, result } = await renderKiosk(await pseudoI18n(), fake.api);
+    state.go('identify');
+    await waitFor(() => expect(result.container.querySelector('.identify')).not.toBeNull());
+    expect(untranslatedTexts(result.container as HTMLElement)).toEqual([]);
+    state.go('no-dossier');
+    await waitFor(() => expect(result.container.querySelector('.plain-list')).not.toBeNull());
+    expect(untranslatedTexts(result.container as HTMLElement)).toEqual([]);
+    await state.identifyByNumber('10000001', '1985-03-14');
+    await waitFor(() => expect(result.container.querySelector('.dossier')).not.toBeNull());
+    const data = ['Sophie', 'Bureau 12'];
+    expect(untranslatedTexts(result.container as HTMLElement).filter((t) => !data.some((d) => t.includes(d)))).toEqual([]);
     state.stop();
   });
 });

@@ -20,6 +20,12 @@ export function HomeScreen() {
         <h1 id="home-title">{t('home.title')}</h1>
         <p class="lead">{t('home.intro')}</p>
       </div>
+      <nav class="home__actions" aria-label={t('home.title')}>
+        <button type="button" class="tile" onClick={() => kiosk.go(kiosk.identity.dossier.value ? 'dossier' : 'identify')}>
+          <span class="tile__title">{t('home.actions.dossier')}</span>
+          <span class="tile__hint">{t('home.actions.dossierHint')}</span>
+        </button>
+      </nav>
       <div class="home__languages">
         <h2 id="languages-title">{t('home.languageTitle')}</h2>
         <LanguagePicker variant="large" labelledBy="languages-title" />

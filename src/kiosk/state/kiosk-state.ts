@@ -8,8 +8,12 @@ import type { EventStream } from '../../web/event-stream';
 import { changeLanguage } from '../../web/i18n';
 import type { KioskApi } from '../api';
 import { startIdleTimer, type IdleTimer } from './idle-timer';
+import { createIdentityState } from './identity-state';
 
-export type Screen = 'home' | 'help';
+export type Screen = 'home' | 'help' | 'identify' | 'no-dossier' | 'dossier';
+
+/** What the console is told: the no-dossier page counts as identification. */
+const REPORTED: Record<Screen, KioskScreen> = { home: 'home', help: 'help', identify: 'identify', 'no-dossier': 'identify', dossier: 'dossier' };
 export type HelpRequest = 'none' | 'sending' | 'failed';
 
 const SITE_CACHE_KEY = 'borne.site';
@@ -47,6 +51,7 @@ export function createKioskState(deps: KioskStateDeps) {
   const everConnected = signal(false);
   const idleSecondsLeft = signal<number | null>(null);
   const farewell = signal(false);
+  const identity = createIdentityState(deps.api);
 
   /** The help view, only if it is about the call made in this session. */
   const myCall = computed(() => {
@@ -71,14 +76,14 @@ export function createKioskState(deps: KioskStateDeps) {
   }
 
   /** The screen the usager was on when they asked for help. */
-  let helpFrom: KioskScreen = 'home';
+  let helpFrom: Screen = 'home';
 
   async function sendHelpRequest(): Promise<void> {
     const requestId = pendingRequestId.value ?? newId();
     pendingRequestId.value = requestId;
     helpRequest.value = 'sending';
     try {
-      const view = await deps.api.callHelp(requestId, { screen: helpFrom, language: language.value, accessibility: {} });
+      const view = await deps.api.callHelp(requestId, { screen: REPORTED[helpFrom], language: language.value, accessibility: {} });
       batch(() => {
         myCallId.value = view.call?.id ?? null;
         help.value = view;
@@ -116,12 +121,30 @@ export function createKioskState(deps: KioskStateDeps) {
   }
 
   function goHome(): void {
-    screen.value = 'home';
+    screen.value = identity.dossier.value ? 'dossier' : 'home';
+  }
+
+  function go(to: Screen): void {
+    beginSession();
+    identity.clearError();
+    screen.value = to;
+  }
+
+  async function identifyByNumber(dossierNumber: string, birthDate: string): Promise<void> {
+    beginSession();
+    if (await identity.byNumber(dossierNumber, birthDate)) screen.value = 'dossier';
+  }
+
+  async function identifyByCode(code: string): Promise<void> {
+    beginSession();
+    screen.value = 'identify';
+    if (await identity.byCode(code)) screen.value = 'dossier';
   }
 
   async function endSession(): Promise<void> {
     const defaultLang = site.value?.site.defaultLanguage ?? 'fr';
     sessionStore.clear();
+    identity.forget();
     batch(() => {
       inSession.value = false;
       screen.value = 'home';
@@ -197,7 +220,7 @@ export function createKioskState(deps: KioskStateDeps) {
 
   // The console shows where each kiosk is; tell the server whenever that changes.
   effect(() => {
-    const state = { inSession: inSession.value, screen: screen.value as KioskScreen, language: language.value };
+    const state = { inSession: inSession.value, screen: REPORTED[screen.value], language: language.value };
     if (site.value && !refused.value) void deps.api.reportState(state).catch(() => undefined);
   });
 
@@ -228,6 +251,10 @@ export function createKioskState(deps: KioskStateDeps) {
     retryHelp,
     cancelHelp,
     goHome,
+    go,
+    identity,
+    identifyByNumber,
+    identifyByCode,
     endSession,
     continueSession,
   };

@@ -1,5 +1,6 @@
 import { render, type RenderResult } from '@testing-library/preact';
 import i18next, { type i18n } from 'i18next';
+import type { DossierView } from '../../../src/core/dossier/dossier';
 import type { KioskHelpView } from '../../../src/core/help/help-call';
 import type { KioskSiteView } from '../../../src/core/site/site-config';
 import type { KioskApi } from '../../../src/kiosk/api';
@@ -17,6 +18,16 @@ export const SITE: KioskSiteView = {
   kiosk: { id: 'chatillon-1', label: 'Poste 1' },
   help: { escalationMinutes: 5, fallback: { fr: "Allez à l'accueil du pôle.", en: 'Go to the reception desk.' } },
   idle: { warningAfterSeconds: 120, answerSeconds: 30 },
+};
+
+export const DOSSIER: DossierView = {
+  referent: { firstName: 'Sophie', metier: 'conseiller_insertion', place: 'Bureau 12', availability: '{"mon":[["08:30","12:30"]]}' },
+  demandes: [
+    { id: 'd1', type: 'rsa', status: 'in_instruction', lastChangeAt: '2026-11-17T09:00:00.000Z' },
+    { id: 'd2', type: 'aide_logement', status: 'waiting_documents', lastChangeAt: '2026-11-20T09:00:00.000Z' },
+  ],
+  missingDocuments: [{ type: 'bail', demandeId: 'd2' }],
+  appointments: [{ id: 'a1', startsAt: '2026-11-26T09:00:00.000Z', endsAt: '2026-11-26T09:30:00.000Z', withFirstName: 'Sophie', place: 'Bureau 12' }],
 };
 
 /** A KioskApi double: records what the kiosk sends and lets the test push stream events. */
@@ -38,6 +49,13 @@ export function fakeApi(site: KioskSiteView = SITE) {
     cancelHelp: async (id) => view({ id, status: 'cancelled' }),
     reportState: async () => undefined,
     endSession: async () => undefined,
+    identify: async (dossierNumber, birthDate) => {
+      const { ApiRequestError } = await import('../../../src/web/api-client');
+      if (dossierNumber === '10000001' && birthDate === '1985-03-14') return { token: 'usager-token', expiresAt: '2026-11-23T09:20:00.000Z' };
+      throw new ApiRequestError(401, 'identify_failed', 'no');
+    },
+    identifyByCode: async () => ({ token: 'usager-token', expiresAt: '2026-11-23T09:20:00.000Z' }),
+    dossier: async () => DOSSIER,
     stream: (h) => {
       handlers = h;
       queueMicrotask(() => h.onState('open'));

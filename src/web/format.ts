@@ -1,0 +1,29 @@
+/** Dates and opening hours in the usager's language, always in the pôle's time zone. */
+const TIME_ZONE = 'Europe/Paris';
+
+export function formatDateTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+export function formatDate(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** {"mon":[["08:30","12:30"]],…} → "lundi : 08:30–12:30 · mardi : …", day names in `lang`. */
+export function formatWeeklyHours(json: string, lang: string): string {
+  let hours: Partial<Record<(typeof DAYS)[number], [string, string][]>>;
+  try {
+    hours = JSON.parse(json) as typeof hours;
+  } catch {
+    return '';
+  }
+  // 2024-01-01 was a Monday: day i of the week is 2024-01-0(1+i).
+  const dayName = (i: number) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i)));
+  const list = new Intl.ListFormat(lang, { type: 'unit', style: 'short' });
+  return DAYS.flatMap((d, i) => {
+    const periods = hours[d];
+    return periods?.length ? [`${dayName(i)} ${list.format(periods.map(([a, b]) => `${a}–${b}`))}`] : [];
+  }).join(' · ');
+}
