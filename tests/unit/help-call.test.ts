@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createHelpCallBodySchema, resolveHelpCallBodySchema } from '../../src/core/help/help-call.schema';
 import {
-  createHelpCallBodySchema,
   dueTimedAction,
   isOpen,
-  resolveHelpCallBodySchema,
   transition,
   type HelpAction,
   type HelpCall,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createHelpCallBodySchema, helpCallIdSchema, resolveHelpCallBodySchema } from '../../core/help/help-call';
+import { createHelpCallBodySchema, helpCallIdSchema, resolveHelpCallBodySchema } from '../../core/help/help-call.schema';
 import { defineRoute, type Authenticators } from '../http/route';
 import type { HelpService } from './help.service';
 
