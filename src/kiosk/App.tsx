@@ -17,7 +17,8 @@ export function App() {
     <div class="kiosk">
       <TopBar />
       <OfflineBanner />
-      <main id="main" class="kiosk__main">
+      {/* Focusable so a keyboard user can scroll a tall screen (axe: scrollable-region-focusable). */}
+      <main id="main" class="kiosk__main" tabIndex={0}>
         <CurrentScreen />
       </main>
       <footer class="helpbar">

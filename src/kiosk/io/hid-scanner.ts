@@ -17,7 +17,8 @@ export interface HidScanner {
 export function startHidScanner(options: HidScannerOptions): HidScanner {
   const target = options.target ?? document;
   const minLength = options.minLength ?? 8;
-  const maxGap = options.maxGapMs ?? 35;
+  // Scanners send a key every 1–10 ms; even fast typists leave 80 ms or more between keys.
+  const maxGap = options.maxGapMs ?? 50;
   let buffer = '';
   let last = -Infinity;
 

@@ -1,0 +1,110 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signCourrierCode } from '../../src/server/identity/courrier-token';
+import { axeViolations } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { useBrowserAndServer } from '../support/e2e';
+import { writeQrY4m } from '../support/y4m';
+
+const suite = useBrowserAndServer();
+
+async function openKiosk(kioskId: string, page?: Page): Promise<Page> {
+  const p = page ?? (await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage());
+  await p.goto(suite.e2e.kioskUrl(kioskId));
+  await p.getByRole('button', { name: /Mon dossier/ }).click();
+  await p.getByRole('heading', { name: 'Mon dossier', level: 1 }).waitFor();
+  return p;
+}
+
+async function courrierCode(dossierId: string): Promise<string> {
+  return signCourrierCode(await suite.e2e.server.app.borne.identity.instanceSecret(), dossierId, new Date(Date.now() + 30 * 86_400_000));
+}
+
+describe('identification at the kiosk', () => {
+  it('with the on-screen keypad, then shows the dossier in French and in Arabic with no axe violation', async () => {
+    const page = await openKiosk('chatillon-1');
+    expect(await axeViolations(page)).toEqual([]);
+    const keypad = page.getByRole('group', { name: 'Avec le numéro de dossier' });
+    for (const d of '10000001') await keypad.getByRole('button', { name: d, exact: true }).click();
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    for (const d of '14031985') await page.getByRole('group', { name: 'Avec le numéro de dossier' }).getByRole('button', { name: d, exact: true }).click();
+    await page.getByRole('button', { name: 'Ouvrir mon dossier' }).click();
+    await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    await page.getByText("En cours d'étude").waitFor();
+    await page.getByText('Votre demande est étudiée.', { exact: false }).waitFor();
+    await page.getByText('avec Sophie', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'العربية' }).first().click();
+    await page.getByText('قيد الدراسة').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('with a USB scanner: a fast burst of keys and Enter, no click', async () => {
+    const page = await openKiosk('chatillon-2');
+    await page.keyboard.type(await courrierCode('dos-2'), { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.getByText('Bail ou contrat de location').waitFor();
+    await page.getByText('Avis d\'imposition').waitFor();
+    await page.context().close();
+  });
+
+  it('says kindly when the number and date do not match', async () => {
+    const page = await openKiosk('chatillon-3');
+    await page.getByLabel('Numéro de dossier (8 chiffres)').fill('10000001');
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByLabel(/Date de naissance/).fill('01011990');
+    await page.getByRole('button', { name: 'Ouvrir mon dossier' }).click();
+    await page.getByRole('alert').getByText('Nous ne trouvons pas ce dossier.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Appeler un médiateur' }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('with the courrier QR code shown to the camera, decoded by @zxing/browser', async () => {
+    const video = join(mkdtempSync(join(tmpdir(), 'borne-cam-')), 'courrier.y4m');
+    writeQrY4m(video, await courrierCode('dos-1'));
+    const camBrowser = await launchChromium({ args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
+    try {
+      const page = await openKiosk('issy-les-moulineaux-2', await (await camBrowser.newContext()).newPage());
+      await page.getByRole('button', { name: 'Scanner le courrier' }).click();
+      await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor({ timeout: 20_000 });
+    } finally {
+      await camBrowser.close();
+    }
+  });
+});
+
+describe('end of session', () => {
+  it('after « Terminer », nothing of the dossier is left: page, history, storage, caches', async () => {
+    const page = await openKiosk('chatillon-4');
+    await page.keyboard.type(await courrierCode('dos-1'), { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    await page.locator('.end-button').click();
+    await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
+    expect(await page.content()).not.toContain('Sophie');
+    // The dossier was never a page of its own: going back leaves the kiosk, it never shows it again.
+    await page.goBack().catch(() => null);
+    expect(await page.content()).not.toContain('Sophie');
+    await page.goForward().catch(() => null);
+    await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
+    expect(await page.content()).not.toContain('Sophie');
+    const left = await page.evaluate(async () => {
+      const cached: string[] = [];
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) cached.push(r.url);
+      return {
+        local: Object.keys(localStorage).sort(),
+        session: Object.keys(sessionStorage),
+        databases: (await indexedDB.databases()).map((d) => d.name),
+        apiInCache: cached.filter((u) => u.includes('/api/')),
+        cookies: document.cookie,
+      };
+    });
+    // The device keeps only its own identity and its site settings, nothing about a person.
+    expect(left).toEqual({ local: ['borne.kioskToken', 'borne.site'], session: [], databases: [], apiInCache: [], cookies: '' });
+    await page.context().close();
+  });
+});
