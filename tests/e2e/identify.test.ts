@@ -83,7 +83,10 @@ describe('end of session', () => {
     await page.keyboard.type(await courrierCode('dos-1'), { delay: 0 });
     await page.keyboard.press('Enter');
     await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const ended = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/session/end'));
     await page.locator('.end-button').click();
+    expect((await (await ended).allHeaders())['clear-site-data']).toBe('"cache"');
     await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
     expect(await page.content()).not.toContain('Sophie');
     // The dossier was never a page of its own: going back leaves the kiosk, it never shows it again.
@@ -94,17 +97,18 @@ describe('end of session', () => {
     expect(await page.content()).not.toContain('Sophie');
     const left = await page.evaluate(async () => {
       const cached: string[] = [];
-      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) cached.push(r.url);
+      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) cached.push(new URL(r.url).pathname);
       return {
         local: Object.keys(localStorage).sort(),
         session: Object.keys(sessionStorage),
         databases: (await indexedDB.databases()).map((d) => d.name),
         apiInCache: cached.filter((u) => u.includes('/api/')),
+        shellCached: cached.some((u) => u.endsWith('/kiosk/index.html')),
         cookies: document.cookie,
       };
     });
     // The device keeps only its own identity and its site settings, nothing about a person.
-    expect(left).toEqual({ local: ['borne.kioskToken', 'borne.site'], session: [], databases: [], apiInCache: [], cookies: '' });
+    expect(left).toEqual({ local: ['borne.kioskToken', 'borne.site'], session: [], databases: [], apiInCache: [], shellCached: true, cookies: '' });
     await page.context().close();
   });
 });

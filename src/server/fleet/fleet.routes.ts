@@ -44,8 +44,9 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
       await help.endSession(kiosk);
       await identity.endSessions(kiosk);
       await fleet.reportState(kiosk, { inSession: false, screen: 'home', language: ctx.sites.get(kiosk.siteId)?.defaultLanguage ?? 'fr' });
-      // No Clear-Site-Data here: "cache" would also drop the precached shell the kiosk needs
-      // offline, and API answers are never cached (Cache-Control: no-store) in the first place.
+      // Drops anything of the session the HTTP cache might hold. "cache" leaves the service
+      // worker's precache alone (that is "storage"), so the kiosk still starts offline.
+      reply.header('Clear-Site-Data', '"cache"');
       reply.code(204);
       return null;
     },
