@@ -14,7 +14,7 @@ export interface KioskApi {
   identify(dossierNumber: string, birthDate: string): Promise<{ token: string; expiresAt: string }>;
   identifyByCode(code: string): Promise<{ token: string; expiresAt: string }>;
   dossier(usagerToken: string): Promise<DossierView>;
-  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void }): EventStream;
+  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onReset: () => void }): EventStream;
 }
 
 export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
@@ -29,12 +29,13 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     identifyByCode: (code) => apiRequest(`${base}/identify/code`, { method: 'POST', headers, body: { code } }),
     // The usager token travels in a header, never in a URL that history or logs could keep.
     dossier: (usagerToken) => apiRequest(`${base}/dossier`, { headers: { ...headers, 'x-usager-session': usagerToken } }),
-    stream: ({ onHelp, onState, onRefused }) =>
+    stream: ({ onHelp, onState, onRefused, onReset }) =>
       startEventStream({
         url: `${base}/stream`,
         headers,
         onEvent: (type, data) => {
           if (type === 'help') onHelp((data as { view: KioskHelpView }).view);
+          else if (type === 'command' && (data as { command?: string }).command === 'reset') onReset();
         },
         onState,
         onRefused,

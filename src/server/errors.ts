@@ -18,6 +18,7 @@ const CATALOGUE = {
   staff_forbidden: { status: 403, message: 'Your role does not allow this action.' },
   site_unknown: { status: 404, message: 'There is no site with this id: see kiosk-config/sites/.' },
   not_on_duty_here: { status: 403, message: 'Mark yourself on duty for this site before taking its calls.' },
+  kiosk_not_found: { status: 404, message: 'There is no kiosk with this id: see the kiosks of your site in the console.' },
   call_not_found: { status: 404, message: 'There is no help call with this id at your site.' },
   call_already_claimed: { status: 409, message: 'Another médiateur has already taken this call.' },
   call_not_open: { status: 409, message: 'This call is already over (resolved, cancelled or expired).' },

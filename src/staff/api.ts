@@ -12,6 +12,7 @@ export const staffApi = {
   setDuty: (siteId: string | null) => apiRequest<StaffMe>('/api/staff/duty', { method: 'PUT', body: { siteId } }),
   claim: (id: string) => apiRequest<HelpCall>(`/api/staff/help-calls/${encodeURIComponent(id)}/claim`, { method: 'POST' }),
   resolve: (id: string, outcome: HelpOutcome) => apiRequest<HelpCall>(`/api/staff/help-calls/${encodeURIComponent(id)}/resolve`, { method: 'POST', body: { outcome } }),
+  resetKiosk: (kioskId: string) => apiRequest<void>(`/api/staff/kiosks/${encodeURIComponent(kioskId)}/reset`, { method: 'POST' }),
   stream: (siteId: string, onEvent: (event: StaffEvent) => void, onState: (s: StreamState) => void, onRefused: () => void): EventStream =>
     startEventStream({
       url: `/api/staff/sites/${encodeURIComponent(siteId)}/stream`,

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/e2e';
+import { signInConsole, startE2eServer, type E2eServer } from '../support/e2e';
 import { fixedClock } from '../support/server';
 
 /**
@@ -30,22 +30,7 @@ async function openKiosk(kioskId: string): Promise<Page> {
   return page;
 }
 
-async function openConsole(username = 'mediateur', siteName = 'Pôle social de Châtillon'): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(`${e2e.baseUrl}/staff/`);
-  await page.getByLabel('Identifiant').fill(username);
-  await page.getByLabel('Mot de passe').fill(username);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('combobox', { name: 'Pôle' }).selectOption({ label: siteName });
-  // A médiateur may still be on duty there from an earlier test: duty outlives a closed tab.
-  const on = page.getByRole('button', { name: 'Je suis disponible' });
-  const off = page.getByRole('button', { name: 'Je ne suis plus disponible' });
-  await on.or(off).waitFor();
-  if (await on.isVisible()) await on.click();
-  await off.waitFor();
-  await page.getByText('Connecté', { exact: true }).waitFor();
-  return page;
-}
+const openConsole = (username = 'mediateur', siteName = 'Pôle social de Châtillon') => signInConsole(browser, e2e.baseUrl, username, siteName);
 
 const rings = (page: Page) => page.evaluate(() => Number(document.body.dataset.rings ?? 0));
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { signCourrierCode } from '../../src/server/identity/courrier-token';
 import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { useBrowserAndServer } from '../support/e2e';
+import { signInConsole, useBrowserAndServer } from '../support/e2e';
 import { writeQrY4m } from '../support/y4m';
 
 const suite = useBrowserAndServer();
@@ -110,5 +110,19 @@ describe('end of session', () => {
     // The device keeps only its own identity and its site settings, nothing about a person.
     expect(left).toEqual({ local: ['borne.kioskToken', 'borne.site'], session: [], databases: [], apiInCache: [], shellCached: true, cookies: '' });
     await page.context().close();
+  });
+});
+
+describe('remote reset', () => {
+  it('a médiateur ends a kiosk session from the console: the kiosk goes home and forgets the dossier', async () => {
+    const kiosk = await openKiosk('chatillon-3');
+    await kiosk.keyboard.type(await courrierCode('dos-1'), { delay: 0 });
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    const console = await signInConsole(suite.browser, suite.e2e.baseUrl, 'mediateur', 'Pôle social de Châtillon');
+    await console.getByRole('button', { name: 'Terminer la session : Poste 3' }).click();
+    await kiosk.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
+    expect(await kiosk.content()).not.toContain('Sophie');
+    await Promise.all([kiosk.context().close(), console.context().close()]);
   });
 });

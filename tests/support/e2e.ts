@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { Clock } from '../../src/server/store/clock';
 import { launchChromium } from './browser';
@@ -83,3 +83,22 @@ export function useBrowserAndServer(options: Parameters<typeof startE2eServer>[0
     },
   };
 }
+
+/** Signs a médiateur into the console and puts them on duty at `siteName`. */
+export async function signInConsole(browser: Browser, baseUrl: string, username: string, siteName: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await page.goto(`${baseUrl}/staff/`);
+  await page.getByLabel('Identifiant').fill(username);
+  await page.getByLabel('Mot de passe').fill(username);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('combobox', { name: 'Pôle' }).selectOption({ label: siteName });
+  // A médiateur may still be on duty there from an earlier test: duty outlives a closed tab.
+  const on = page.getByRole('button', { name: 'Je suis disponible' });
+  const off = page.getByRole('button', { name: 'Je ne suis plus disponible' });
+  await on.or(off).waitFor();
+  if (await on.isVisible()) await on.click();
+  await off.waitFor();
+  await page.getByText('Connecté', { exact: true }).waitFor();
+  return page;
+}
+

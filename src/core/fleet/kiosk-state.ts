@@ -13,3 +13,5 @@ export const kioskStateBodySchema = z
 export type KioskStateBody = z.infer<typeof kioskStateBodySchema>;
 
 export const siteParamsSchema = z.object({ siteId: z.string().min(1, { error: 'expected a site id, for example "chatillon"' }) }).strict();
+
+export const kioskParamsSchema = z.object({ kioskId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'expected a kiosk id, for example "chatillon-1"' }) }).strict();

@@ -194,6 +194,8 @@ export function createKioskState(deps: KioskStateDeps) {
         }
       },
       onRefused: () => (refused.value = true),
+      // A médiateur ended the session from the console.
+      onReset: () => void endSession(),
     });
     const idleSettings = site.value?.idle ?? { warningAfterSeconds: 120, answerSeconds: 30 };
     idle = startIdleTimer({

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { kioskStateBodySchema } from '../../core/fleet/kiosk-state';
+import { kioskParamsSchema, kioskStateBodySchema } from '../../core/fleet/kiosk-state';
+import { dutyOf } from './duty.repository';
 import { kioskSiteView } from '../../core/site/site-config';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
@@ -47,6 +48,26 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
       // Drops anything of the session the HTTP cache might hold. "cache" leaves the service
       // worker's precache alone (that is "storage"), so the kiosk still starts offline.
       reply.header('Clear-Site-Data', '"cache"');
+      reply.code(204);
+      return null;
+    },
+  });
+
+  defineRoute(app, authn, {
+    method: 'POST',
+    url: '/api/staff/kiosks/:kioskId/reset',
+    summary: "End a kiosk's usager session remotely: the call is cancelled, the dossier session closed, the kiosk goes home",
+    auth: 'staff',
+    params: kioskParamsSchema,
+    handler: async ({ params, staff, reply }) => {
+      const site = [...ctx.sites.values()].find((s) => s.kiosks.some((k) => k.id === params.kioskId));
+      if (!site) throw apiError('kiosk_not_found');
+      if (staff.role !== 'admin' && (await dutyOf(ctx.db, staff.id)) !== site.id) throw apiError('not_on_duty_here');
+      const kiosk = { id: params.kioskId, siteId: site.id };
+      // Server side first: even a kiosk that is offline right now keeps nothing open.
+      await help.endSession(kiosk);
+      await identity.endSessions(kiosk);
+      ctx.bus.commandKiosk(kiosk.id, 'reset');
       reply.code(204);
       return null;
     },

@@ -24,4 +24,14 @@ export class EventBus {
     this.emitter.on('site', listener);
     return () => this.emitter.off('site', listener);
   }
+
+  /** Commands to one kiosk (a remote reset); not stored: a kiosk offline misses nothing it needs. */
+  commandKiosk(kioskId: string, command: 'reset'): void {
+    this.emitter.emit('kiosk-command', { kioskId, command });
+  }
+
+  onKioskCommand(listener: (message: { kioskId: string; command: 'reset' }) => void): () => void {
+    this.emitter.on('kiosk-command', listener);
+    return () => this.emitter.off('kiosk-command', listener);
+  }
 }

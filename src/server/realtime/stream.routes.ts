@@ -72,8 +72,12 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       const unsubscribe = ctx.bus.subscribe((m) => {
         if (m.siteId === kiosk.siteId && m.event.type !== 'kiosk') refresh();
       });
+      const unsubscribeCommands = ctx.bus.onKioskCommand((m) => {
+        if (m.kioskId === kiosk.id) channel.send('command', { type: 'command', command: m.command } satisfies KioskEvent);
+      });
       channel.onClose(() => {
         unsubscribe();
+        unsubscribeCommands();
         openStreams.delete(channel);
         void fleet.streamClosed(kiosk).catch(() => undefined);
       });

@@ -25,6 +25,11 @@ export function KioskPanel() {
               <span class="kiosk__dot" aria-hidden="true" />
               <span class="kiosk__label">{k.label}</span>
               <span class="kiosk__state">{t(`kiosks.${state}`)}</span>
+              {k.online && k.inSession && (
+                <button type="button" class="button kiosk__reset" disabled={staff.busy.value} onClick={() => void staff.resetKiosk(k.id)}>
+                  {t('kiosks.reset', { kiosk: k.label })}
+                </button>
+              )}
             </li>
           );
         })}

@@ -147,6 +147,7 @@ export function createStaffState(deps: StaffStateDeps) {
     },
     setDuty: (on: boolean) => run(async () => (me.value = await deps.api.setDuty(on ? siteId.value : null))),
     claim: (id: string) => run(() => deps.api.claim(id)),
+    resetKiosk: (kioskId: string) => run(() => deps.api.resetKiosk(kioskId)),
     resolve: (id: string, outcome: HelpOutcome) => run(() => deps.api.resolve(id, outcome)),
     clearError() {
       error.value = null;

@@ -33,7 +33,7 @@ export const DOSSIER: DossierView = {
 /** A KioskApi double: records what the kiosk sends and lets the test push stream events. */
 export function fakeApi(site: KioskSiteView = SITE) {
   const sent: { requestId: string; screen: string; language: string }[] = [];
-  let handlers: { onHelp: (v: KioskHelpView) => void; onState: (s: StreamState) => void } | null = null;
+  let handlers: { onHelp: (v: KioskHelpView) => void; onState: (s: StreamState) => void; onReset: () => void } | null = null;
   let failNextCall = false;
   const api: KioskApi = {
     me: async () => site,
@@ -68,6 +68,7 @@ export function fakeApi(site: KioskSiteView = SITE) {
     failNextCall: () => (failNextCall = true),
     push: (v: KioskHelpView) => handlers?.onHelp(v),
     setConnection: (s: StreamState) => handlers?.onState(s),
+    remoteReset: () => handlers?.onReset(),
   };
 }
 
