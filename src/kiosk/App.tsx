@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { HelpButton } from './components/HelpButton';
 import { IdleDialog } from './components/IdleDialog';
 import { OfflineBanner } from './components/OfflineBanner';
@@ -12,13 +13,21 @@ import { useKiosk } from './state/context';
 
 export function App() {
   const kiosk = useKiosk();
+  const main = useRef<HTMLElement>(null);
+  const screen = kiosk.screen.value;
+  // A new screen starts at its top, and a screen reader starts reading it there.
+  useEffect(() => {
+    if (!main.current) return;
+    main.current.scrollTop = 0;
+    main.current.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }, [screen]);
   if (kiosk.refused.value) return <UnknownKioskScreen />;
   return (
     <div class="kiosk">
       <TopBar />
       <OfflineBanner />
       {/* Focusable so a keyboard user can scroll a tall screen (axe: scrollable-region-focusable). */}
-      <main id="main" class="kiosk__main" tabIndex={0}>
+      <main id="main" ref={main} class="kiosk__main" tabIndex={0}>
         <CurrentScreen />
       </main>
       <footer class="helpbar">

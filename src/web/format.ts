@@ -24,6 +24,7 @@ export function formatWeeklyHours(json: string, lang: string): string {
   const list = new Intl.ListFormat(lang, { type: 'unit', style: 'short' });
   return DAYS.flatMap((d, i) => {
     const periods = hours[d];
-    return periods?.length ? [`${dayName(i)} ${list.format(periods.map(([a, b]) => `${a}–${b}`))}`] : [];
+    // Each time range is isolated left-to-right (LRI … PDI), or Arabic text would reverse "08:30–12:30".
+    return periods?.length ? [`${dayName(i)} ${list.format(periods.map(([a, b]) => `\u2066${a}–${b}\u2069`))}`] : [];
   }).join(' · ');
 }

@@ -120,6 +120,11 @@ describe('remote reset', () => {
     await kiosk.keyboard.press('Enter');
     await kiosk.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
     const console = await signInConsole(suite.browser, suite.e2e.baseUrl, 'mediateur', 'Pôle social de Châtillon');
+    // A call from the dossier says where the usager is, never what the dossier holds.
+    await kiosk.getByRole('button', { name: 'Appeler un médiateur' }).click();
+    const card = console.locator('article[data-call-id]', { hasText: 'Poste 3' });
+    await card.getByText('Écran : Mon dossier', { exact: false }).waitFor();
+    expect(await console.content()).not.toContain('Sophie');
     await console.getByRole('button', { name: 'Terminer la session : Poste 3' }).click();
     await kiosk.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
     expect(await kiosk.content()).not.toContain('Sophie');

@@ -14,7 +14,7 @@ export function DossierScreen() {
 
   return (
     <section class="screen dossier" aria-labelledby="dossier-title">
-      <h1 id="dossier-title">{t('dossier.title')}</h1>
+      <h1 id="dossier-title" tabIndex={-1}>{t('dossier.title')}</h1>
 
       <section class="panel-card" aria-labelledby="referent-title">
         <h2 id="referent-title">{t('dossier.referentTitle')}</h2>

@@ -75,7 +75,7 @@ export function HelpScreen() {
     <section class="screen help-screen" aria-labelledby="help-title">
       {/* The title and the way out share one row, so both stay in view above the help bar. */}
       <div class="help-screen__head">
-        <h1 id="help-title">{t('help.title')}</h1>
+        <h1 id="help-title" tabIndex={-1}>{t('help.title')}</h1>
         <div class="help-screen__actions">
         {open && (
           <button type="button" class="button" onClick={() => void kiosk.cancelHelp()}>

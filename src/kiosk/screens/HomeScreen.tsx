@@ -17,7 +17,7 @@ export function HomeScreen() {
         <span class="home__picto">
           <PersonIcon />
         </span>
-        <h1 id="home-title">{t('home.title')}</h1>
+        <h1 id="home-title" tabIndex={-1}>{t('home.title')}</h1>
         <p class="lead">{t('home.intro')}</p>
       </div>
       <nav class="home__actions" aria-label={t('home.title')}>

@@ -20,7 +20,7 @@ export function IdentifyScreen() {
 
   return (
     <section class="screen identify" aria-labelledby="identify-title">
-      <h1 id="identify-title">{t('identify.title')}</h1>
+      <h1 id="identify-title" tabIndex={-1}>{t('identify.title')}</h1>
       <p class="lead">{t('identify.intro')}</p>
       <div class="identify__error" role="alert">
         {error && <p class="status-line status-line--warn">{t(`identify.errors.${error}`)}</p>}

@@ -8,7 +8,7 @@ export function NoDossierScreen() {
   const kiosk = useKiosk();
   return (
     <section class="screen" aria-labelledby="nodossier-title">
-      <h1 id="nodossier-title">{t('noDossier.title')}</h1>
+      <h1 id="nodossier-title" tabIndex={-1}>{t('noDossier.title')}</h1>
       <p class="lead">{t('noDossier.intro')}</p>
       <ul class="plain-list">
         <li>{t('noDossier.what1')}</li>
