@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -19,8 +20,11 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          // Browser tests share one machine-wide Chromium; run their files one after another.
+          // Browser tests share one machine-wide Chromium; run their files one after another,
+          // and only once the other projects are done (groupOrder), so a busy CPU does not
+          // distort what they time, like the keystroke rate of a USB scanner.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

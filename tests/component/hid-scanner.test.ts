@@ -33,6 +33,20 @@ describe('USB scanner recognition', () => {
     expect(enter.defaultPrevented).toBe(false);
   });
 
+  it('accepts a scan with the odd slow keystroke of a busy PC', () => {
+    const target = new EventTarget();
+    const codes: string[] = [];
+    startHidScanner({ target, onCode: (c) => codes.push(c) });
+    let t = 1000;
+    for (const [i, key] of [...'BRN1.abcdefghij'.split(''), 'Enter'].entries()) {
+      t += i === 6 ? 120 : 3;
+      const e = new KeyboardEvent('keydown', { key, cancelable: true });
+      Object.defineProperty(e, 'timeStamp', { value: t });
+      target.dispatchEvent(e);
+    }
+    expect(codes).toEqual(['BRN1.abcdefghij']);
+  });
+
   it('ignores short bursts and starts over after a pause', () => {
     const target = new EventTarget();
     const codes: string[] = [];

@@ -1,13 +1,16 @@
 /**
  * Recognises a USB barcode scanner: it "types" a whole code within milliseconds and ends with
- * Enter. A person types far slower, so a burst of at least `minLength` characters, each within
- * `maxGapMs` of the previous one, then Enter, is a scan. No click is needed.
+ * Enter. A person types far slower, so a burst of at least `minLength` characters whose average
+ * gap is under `maxAverageGapMs`, then Enter, is a scan. No click is needed. The average, not
+ * each gap, decides: USB and a busy kiosk PC add the odd slow keystroke to a real scan.
  */
 export interface HidScannerOptions {
   onCode: (code: string) => void;
   target?: EventTarget;
   minLength?: number;
-  maxGapMs?: number;
+  maxAverageGapMs?: number;
+  /** A pause longer than this starts a new burst. */
+  pauseMs?: number;
 }
 
 export interface HidScanner {
@@ -17,18 +20,21 @@ export interface HidScanner {
 export function startHidScanner(options: HidScannerOptions): HidScanner {
   const target = options.target ?? document;
   const minLength = options.minLength ?? 8;
-  // Scanners send a key every 1–10 ms; even fast typists leave 80 ms or more between keys.
-  const maxGap = options.maxGapMs ?? 50;
+  // Scanners send a key every 1–10 ms; even fast typists average 100 ms or more between keys.
+  const maxAverage = options.maxAverageGapMs ?? 50;
+  const pause = options.pauseMs ?? 250;
   let buffer = '';
+  let first = 0;
   let last = -Infinity;
 
   const onKey = (event: Event) => {
     const e = event as KeyboardEvent;
     const now = e.timeStamp;
-    const fast = now - last <= maxGap;
+    const continues = now - last <= pause;
     last = now;
     if (e.key === 'Enter') {
-      if (fast && buffer.length >= minLength) {
+      const average = buffer.length > 0 ? (now - first) / buffer.length : Infinity;
+      if (continues && buffer.length >= minLength && average <= maxAverage) {
         // The scanner's Enter must not also submit whatever form has focus.
         e.preventDefault();
         e.stopPropagation();
@@ -41,7 +47,11 @@ export function startHidScanner(options: HidScannerOptions): HidScanner {
       return;
     }
     if (e.key.length !== 1) return;
-    buffer = fast ? buffer + e.key : e.key;
+    if (continues && buffer.length > 0) buffer += e.key;
+    else {
+      buffer = e.key;
+      first = now;
+    }
   };
 
   target.addEventListener('keydown', onKey, { capture: true });
