@@ -4,7 +4,31 @@ import { birthDateFromDigits, cleanDigits, formatBirthDigits } from '../io/keypa
 import { useKiosk } from '../state/context';
 import { Keypad } from './Keypad';
 
-/** Dossier number, then date of birth, one field at a time with the keypad under it. */
+/** One digits-only field with the keypad under it; the physical keyboard types into it too. */
+function DigitField(props: { id: string; label: string; hint?: string; digits: string; show: (digits: string) => string; onChange: (digits: string) => void }) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        class="big-input"
+        inputMode="numeric"
+        autocomplete="off"
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+        value={props.show(props.digits)}
+        onInput={(e) => props.onChange(cleanDigits(e.currentTarget.value, 8))}
+      />
+      {props.hint && (
+        <p id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </p>
+      )}
+      <Keypad value={props.digits} maxLength={8} onChange={props.onChange} controls={props.id} />
+    </>
+  );
+}
+
+/** Dossier number, then date of birth, one field at a time. */
 export function NumberForm() {
   const t = useT();
   const kiosk = useKiosk();
@@ -28,36 +52,14 @@ export function NumberForm() {
     >
       {step === 'number' ? (
         <>
-          <label for="dossier-number">{t('identify.number')}</label>
-          <input
-            id="dossier-number"
-            class="big-input"
-            inputMode="numeric"
-            autocomplete="off"
-            value={number}
-            onInput={(e) => setNumber(cleanDigits(e.currentTarget.value, 8))}
-          />
-          <Keypad value={number} maxLength={8} onChange={setNumber} controls="dossier-number" />
+          <DigitField id="dossier-number" label={t('identify.number')} digits={number} show={(d) => d} onChange={setNumber} />
           <button type="submit" class="button button--primary" disabled={number.length !== 8}>
             {t('identify.next')}
           </button>
         </>
       ) : (
         <>
-          <label for="birth-date">{t('identify.birthDate')}</label>
-          <input
-            id="birth-date"
-            class="big-input"
-            inputMode="numeric"
-            autocomplete="off"
-            aria-describedby="birth-hint"
-            value={formatBirthDigits(birth)}
-            onInput={(e) => setBirth(cleanDigits(e.currentTarget.value, 8))}
-          />
-          <p id="birth-hint" class="hint">
-            {t('identify.birthDateHint')}
-          </p>
-          <Keypad value={birth} maxLength={8} onChange={setBirth} controls="birth-date" />
+          <DigitField id="birth-date" label={t('identify.birthDate')} hint={t('identify.birthDateHint')} digits={birth} show={formatBirthDigits} onChange={setBirth} />
           <button type="submit" class="button button--primary" disabled={!birthDate || kiosk.identity.busy.value}>
             {t('identify.submit')}
           </button>
