@@ -1,10 +1,11 @@
 import { helpLatencyBench } from './help-latency';
+import { slotsBench } from './slots';
 
 /**
  * `npm run bench`: runs every benchmark, prints one JSON document, and exits non-zero when a
  * target is missed. Benchmarks are not tests: a slow machine never fails `npm test`.
  */
-const benches = [helpLatencyBench];
+const benches = [helpLatencyBench, slotsBench];
 
 const results = [];
 for (const bench of benches) results.push(await bench());
