@@ -69,8 +69,19 @@ describe('identification at the kiosk', () => {
     const camBrowser = await launchChromium({ args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
     try {
       const page = await openKiosk('issy-les-moulineaux-2', await (await camBrowser.newContext()).newPage());
+      const consoleLines: string[] = [];
+      page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
       await page.getByRole('button', { name: 'Scanner le courrier' }).click();
-      await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor({ timeout: 20_000 });
+      // Wait for the dossier, or for anything the kiosk says instead, so a failure shows what the usager saw.
+      const dossier = page.getByText('Sophie, conseillère ou conseiller en insertion');
+      const outcome = dossier.or(page.getByText('La caméra ne marche pas', { exact: false })).or(page.getByRole('alert'));
+      const seen = await outcome.first().waitFor({ timeout: 45_000 }).then(
+        () => null,
+        (e: Error) => e.message,
+      );
+      const screen = await page.locator('main').innerText().catch(() => '(no main)');
+      expect(await dossier.isVisible(), `The kiosk did not open the dossier from the camera.\n${seen ?? ''}\nScreen:\n${screen}\nConsole:\n${consoleLines.join('\n')}`).toBe(true);
     } finally {
       await camBrowser.close();
     }
