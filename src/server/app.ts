@@ -1,6 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { SiteConfig } from '../core/site/site-config';
+import { agendaRoutes } from './agenda/agenda.routes';
+import type { AgendaSource } from './agenda/agenda-source';
+import { AgendaService } from './agenda/agenda.service';
+import { OutboxProvider, type NotificationProvider } from './agenda/notifier';
+import { SqlAgendaSource } from './agenda/sql-agenda-source';
 import { authRoutes } from './auth/auth.routes';
 import { AuthService } from './auth/auth.service';
 import { deleteExpiredSessions } from './auth/staff.repository';
@@ -36,6 +41,10 @@ export interface BuildOptions {
   version?: string;
   /** Where dossiers come from; the built-in SQL store unless a connector is given. */
   dossierSource?: DossierSource;
+  /** Where motifs, hours, absences and bookings come from; the built-in SQL agenda unless a connector is given. */
+  agendaSource?: AgendaSource;
+  /** How confirmations leave; the built-in provider only writes them to the outbox. */
+  notifier?: NotificationProvider;
   /** Log every request (off by default: noisy, and nothing in it is needed to run a pôle). */
   logRequests?: boolean;
   /** Trust X-Forwarded-* (only behind a reverse proxy you run). */
@@ -47,6 +56,7 @@ export interface BorneServices {
   fleet: FleetService;
   auth: AuthService;
   identity: IdentityService;
+  agenda: AgendaService;
   /** Escalates/expires help calls and cleans up; the timer calls it, tests call it directly. */
   sweep(): Promise<void>;
 }
@@ -69,6 +79,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const help = new HelpService(ctx, fleet);
   const auth = new AuthService(ctx);
   const identity = new IdentityService(ctx, opts.dossierSource ?? new SqlDossierSource(ctx.db));
+  const agenda = new AgendaService(ctx, opts.agendaSource ?? new SqlAgendaSource(ctx.db), identity, opts.notifier ?? new OutboxProvider(ctx.db));
   const sweep = async () => {
     await help.sweep();
     const now = ctx.clock();
@@ -78,7 +89,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await deleteExpiredSessions(ctx.db, now);
     await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
   };
-  app.decorate('borne', { help, fleet, auth, identity, sweep });
+  app.decorate('borne', { help, fleet, auth, identity, agenda, sweep });
 
   await app.register(fastifyCookie);
   installErrorHandling(app);
@@ -95,6 +106,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   helpRoutes(app, authn, help);
   fleetRoutes(app, authn, ctx, fleet, help, identity);
   identityRoutes(app, authn, identity);
+  agendaRoutes(app, authn, agenda);
   const openStreams = streamRoutes(app, authn, ctx, help, fleet);
 
   if (opts.distDir) await installStatic(app, opts.distDir);

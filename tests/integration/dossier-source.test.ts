@@ -13,7 +13,7 @@ afterAll(() => server.close());
 
 describe('built-in DossierSource on the demo dossiers', () => {
   it('finds a dossier by its number, with what identification needs', async () => {
-    expect(await source.findByNumber('10000001')).toEqual({ id: 'dos-1', birthDate: '1985-03-14', siteId: 'chatillon', kioskAccess: 'open' });
+    expect(await source.findByNumber('10000001')).toEqual({ id: 'dos-1', birthDate: '1985-03-14', siteId: 'chatillon', kioskAccess: 'open', referentId: 'ref-sophie' });
     expect(await source.findByNumber('99999999')).toBeUndefined();
     expect((await source.findByNumber('10000004'))?.kioskAccess).toBe('blocked');
   });

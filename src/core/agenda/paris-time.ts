@@ -78,3 +78,27 @@ function computeParisToUtc(date: LocalDate, minutesOfDay: number): number | null
   // Round trip: a skipped wall-clock time comes back as another time.
   return utc + parisOffsetMinutes(utc) * 60_000 === naive ? utc : null;
 }
+
+/** "2026-11-23" for a local date. */
+export function isoDate(date: LocalDate): string {
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** The local date of "2026-11-23", or null when it is not a real calendar date. */
+export function parseIsoDate(text: string): LocalDate | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const check = addDays(date, 0);
+  return check.year === date.year && check.month === date.month && check.day === date.day ? date : null;
+}
+
+/** The Monday of the week holding `date` (weeks run Monday to Sunday in France). */
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, -weekdayIndex(date));
+}
+
+/** The UTC instant of a Paris midnight (always exists: DST changes happen at 2–3 am). */
+export function parisMidnight(date: LocalDate): number {
+  return parisToUtc(date, 0)!;
+}

@@ -1,3 +1,4 @@
+import type { MotifCategory, MotifMode } from '../agenda/motif';
 /**
  * The usager's dossier as a kiosk may show it: only what the usager needs, never health or
  * child-protection details (those demandes are filtered out before anything leaves the server).
@@ -14,14 +15,26 @@ export type DemandeStatus = (typeof DEMANDE_STATUSES)[number];
 export const DOCUMENT_TYPES = ['avis_imposition', 'justificatif_domicile', 'piece_identite', 'rib', 'bulletins_salaire', 'bail'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-export const REFERENT_METIERS = ['assistant_social', 'conseiller_insertion', 'conseiller_economie_sociale'] as const;
+export const REFERENT_METIERS = ['assistant_social', 'conseiller_insertion', 'conseiller_economie_sociale', 'puericultrice', 'sage_femme'] as const;
 export type ReferentMetier = (typeof REFERENT_METIERS)[number];
 
 export interface DossierView {
   referent: { firstName: string; metier: ReferentMetier; place: string; availability: string } | null;
   demandes: { id: string; type: DemandeType; status: DemandeStatus; lastChangeAt: string }[];
   missingDocuments: { type: DocumentType; demandeId: string | null }[];
-  appointments: { id: string; startsAt: string; endsAt: string; withFirstName: string; place: string }[];
+  appointments: {
+    id: string;
+    startsAt: string;
+    endsAt: string;
+    withFirstName: string;
+    place: string;
+    /** Null for an appointment made outside Borne (no motif known): it can be changed by phone only. */
+    motifId: string | null;
+    motifCategory: MotifCategory;
+    mode: MotifMode;
+    /** Until when it can be moved or cancelled at the kiosk; null when it cannot be at all. */
+    changeableUntil: string | null;
+  }[];
 }
 
 /** What happens next for a demande in a given status: the kiosk says it in one sentence. */

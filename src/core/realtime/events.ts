@@ -32,8 +32,12 @@ export type StaffEvent =
   | { type: 'snapshot'; snapshot: StaffSnapshot }
   | { type: 'call'; call: HelpCall }
   | { type: 'kiosk'; kiosk: KioskStatus }
-  | { type: 'duty'; onDuty: DutyMember[] };
+  | { type: 'duty'; onDuty: DutyMember[] }
+  /** Bookings, hours or absences of the site changed: a console showing the agenda reloads it. */
+  | { type: 'agenda' };
 
 export type KioskEvent =
   | { type: 'help'; view: KioskHelpView }
-  | { type: 'command'; command: 'reset' };
+  | { type: 'command'; command: 'reset' }
+  /** The site's agenda changed: slots on screen are refreshed. */
+  | { type: 'agenda' };

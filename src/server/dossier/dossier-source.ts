@@ -7,6 +7,8 @@ export interface DossierIdentity {
   siteId: string;
   /** 'blocked' when staff closed kiosk access to this dossier (the usager is asked to see a médiateur). */
   kioskAccess: 'open' | 'blocked';
+  /** The référent who follows the dossier: the follow-up motif books with them. */
+  referentId: string | null;
 }
 
 /**

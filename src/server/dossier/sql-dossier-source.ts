@@ -1,3 +1,4 @@
+import { changeableUntil, MOTIF_CATEGORIES, type MotifCategory } from '../../core/agenda/motif';
 import { CONFIDENTIAL_DEMANDE_KINDS, DEMANDE_STATUSES, DEMANDE_TYPES, DOCUMENT_TYPES, REFERENT_METIERS, type DemandeStatus, type DemandeType, type DocumentType, type DossierView, type ReferentMetier } from '../../core/dossier/dossier';
 import type { Db } from '../store/db';
 import type { DossierIdentity, DossierSource } from './dossier-source';
@@ -10,12 +11,12 @@ export class SqlDossierSource implements DossierSource {
 
   async findByNumber(number: string): Promise<DossierIdentity | undefined> {
     const r = await this.db.selectFrom('dossiers').selectAll().where('number', '=', number).executeTakeFirst();
-    return r ? { id: r.id, birthDate: r.birth_date, siteId: r.site_id, kioskAccess: r.kiosk_access === 'blocked' ? 'blocked' : 'open' } : undefined;
+    return r ? { id: r.id, birthDate: r.birth_date, siteId: r.site_id, kioskAccess: r.kiosk_access === 'blocked' ? 'blocked' : 'open', referentId: r.referent_id } : undefined;
   }
 
   async findById(id: string): Promise<DossierIdentity | undefined> {
     const r = await this.db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
-    return r ? { id: r.id, birthDate: r.birth_date, siteId: r.site_id, kioskAccess: r.kiosk_access === 'blocked' ? 'blocked' : 'open' } : undefined;
+    return r ? { id: r.id, birthDate: r.birth_date, siteId: r.site_id, kioskAccess: r.kiosk_access === 'blocked' ? 'blocked' : 'open', referentId: r.referent_id } : undefined;
   }
 
   async view(dossierId: string, now: Date): Promise<DossierView> {
@@ -34,7 +35,8 @@ export class SqlDossierSource implements DossierSource {
     const appointments = await this.db
       .selectFrom('appointments')
       .innerJoin('referents', 'referents.id', 'appointments.referent_id')
-      .select(['appointments.id', 'appointments.starts_at', 'appointments.ends_at', 'appointments.place', 'referents.first_name'])
+      .leftJoin('motifs', 'motifs.id', 'appointments.motif_id')
+      .select(['appointments.id', 'appointments.starts_at', 'appointments.ends_at', 'appointments.place', 'referents.first_name', 'motifs.id as motif_id', 'motifs.category', 'motifs.mode', 'motifs.change_limit_hours'])
       .where('appointments.dossier_id', '=', dossierId)
       .where('appointments.status', '=', 'booked')
       .where('appointments.starts_at', '>=', now.toISOString())
@@ -51,7 +53,18 @@ export class SqlDossierSource implements DossierSource {
       missingDocuments: documents
         .filter((d): d is typeof d & { type: DocumentType } => isOneOf(DOCUMENT_TYPES, d.type) && (d.demande_id === null || shown.has(d.demande_id)))
         .map((d) => ({ type: d.type, demandeId: d.demande_id })),
-      appointments: appointments.map((a) => ({ id: a.id, startsAt: a.starts_at, endsAt: a.ends_at, withFirstName: a.first_name, place: a.place })),
+      appointments: appointments.map((a) => ({
+        id: a.id,
+        startsAt: a.starts_at,
+        endsAt: a.ends_at,
+        withFirstName: a.first_name,
+        place: a.place,
+        motifId: a.motif_id,
+        // An appointment made outside Borne has no motif here: shown as a follow-up, changed by phone only.
+        motifCategory: a.category !== null && isOneOf<MotifCategory>(MOTIF_CATEGORIES, a.category) ? a.category : 'referent_followup',
+        mode: a.mode === 'phone' ? 'phone' : 'on_site',
+        changeableUntil: a.change_limit_hours === null ? null : new Date(changeableUntil(Date.parse(a.starts_at), { changeLimitHours: a.change_limit_hours })).toISOString(),
+      })),
     };
   }
 }

@@ -11,7 +11,10 @@ export function openApiDocument(version: string): unknown {
     entry[r.method.toLowerCase()] = {
       summary: r.summary,
       security: r.auth === 'kiosk' ? [{ kioskToken: [] }] : r.auth === 'staff' ? [{ staffSession: [] }] : [],
-      parameters: params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      parameters: [
+        ...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        ...(r.query instanceof z.ZodObject ? Object.entries(r.query.shape).map(([name, schema]) => ({ name, in: 'query', required: !(schema as z.ZodType).safeParse(undefined).success, schema: { type: 'string' } })) : []),
+      ],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
       responses: {
         '2XX': { description: r.returns ?? 'Success' },

@@ -43,7 +43,7 @@ export async function endKioskSessions(db: Db, kioskId: string, at: Date): Promi
   return open.map((o) => o.dossier_id);
 }
 
-export type AuditAction = 'identify' | 'lockout' | 'session_end';
+export type AuditAction = 'identify' | 'lockout' | 'session_end' | 'booking' | 'booking_move' | 'booking_cancel';
 export type AuditOutcome = 'success' | 'failure' | 'locked' | 'blocked' | 'ended';
 
 /** Kiosk, dossier id, time and outcome: never a name, a number typed or a date of birth. */

@@ -68,10 +68,15 @@ export class IdentityService {
 
   /** The dossier of the kiosk's live usager session: refused from any other kiosk. */
   async dossier(kiosk: AuthenticatedKiosk, token: string | undefined): Promise<DossierView> {
-    const now = this.ctx.clock();
-    const session = token ? await findLiveSession(this.ctx.db, hashToken(token), now) : undefined;
-    if (!session || session.kioskId !== kiosk.id) throw apiError('usager_session_invalid');
-    return this.source.view(session.dossierId, now);
+    return this.source.view((await this.sessionDossier(kiosk, token)).id, this.ctx.clock());
+  }
+
+  /** Who the kiosk's live usager session is about; refused from any other kiosk. */
+  async sessionDossier(kiosk: AuthenticatedKiosk, token: string | undefined): Promise<DossierIdentity> {
+    const session = token ? await findLiveSession(this.ctx.db, hashToken(token), this.ctx.clock()) : undefined;
+    const identity = session && session.kioskId === kiosk.id ? await this.source.findById(session.dossierId) : undefined;
+    if (!identity) throw apiError('usager_session_invalid');
+    return identity;
   }
 
   async endSessions(kiosk: AuthenticatedKiosk): Promise<void> {

@@ -30,6 +30,16 @@ export class EventBus {
     this.emitter.emit('kiosk-command', { kioskId, command });
   }
 
+  /** The agenda of a site changed: its kiosks refresh the slots they show. Not stored either. */
+  agendaChanged(siteId: string): void {
+    this.emitter.emit('agenda', siteId);
+  }
+
+  onAgendaChange(listener: (siteId: string) => void): () => void {
+    this.emitter.on('agenda', listener);
+    return () => this.emitter.off('agenda', listener);
+  }
+
   onKioskCommand(listener: (message: { kioskId: string; command: 'reset' }) => void): () => void {
     this.emitter.on('kiosk-command', listener);
     return () => this.emitter.off('kiosk-command', listener);

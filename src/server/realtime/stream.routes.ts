@@ -70,14 +70,18 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
         }).catch((error: unknown) => ctx.log.warn({ err: error }, 'kiosk view refresh failed'));
       };
       const unsubscribe = ctx.bus.subscribe((m) => {
-        if (m.siteId === kiosk.siteId && m.event.type !== 'kiosk') refresh();
+        if (m.siteId === kiosk.siteId && m.event.type !== 'kiosk' && m.event.type !== 'agenda') refresh();
       });
       const unsubscribeCommands = ctx.bus.onKioskCommand((m) => {
         if (m.kioskId === kiosk.id) channel.send('command', { type: 'command', command: m.command } satisfies KioskEvent);
       });
+      const unsubscribeAgenda = ctx.bus.onAgendaChange((siteId) => {
+        if (siteId === kiosk.siteId) channel.send('agenda', { type: 'agenda' } satisfies KioskEvent);
+      });
       channel.onClose(() => {
         unsubscribe();
         unsubscribeCommands();
+        unsubscribeAgenda();
         openStreams.delete(channel);
         void fleet.streamClosed(kiosk).catch(() => undefined);
       });

@@ -18,6 +18,7 @@ const REFERENTS = [
   { id: 'ref-nadia', site: 'issy-les-moulineaux', firstName: 'Nadia', metier: 'conseiller_economie_sociale', place: 'Bureau 7, 2e étage' },
 ];
 
+// The agenda seed (demo-agenda.ts) gives every référent their own week; this is the starting one.
 const HOURS = JSON.stringify({ mon: [['08:30', '12:30'], ['13:30', '17:30']], tue: [['08:30', '12:30'], ['13:30', '17:30']], thu: [['08:30', '12:30'], ['13:30', '17:30']], fri: [['08:30', '12:30']] });
 
 export async function seedDemoDossiers(db: Db, sites: ReadonlySet<string>, now: Date): Promise<void> {

@@ -6,6 +6,7 @@ import { derivedToken, hashToken } from '../auth/tokens';
 import { enrolKiosk } from '../fleet/kiosk.repository';
 import type { Db } from '../store/db';
 import { instanceSecret } from '../store/settings';
+import { seedDemoAgenda } from './demo-agenda';
 import { seedDemoDossiers } from './demo-dossiers';
 
 /** Demo staff; printed by `npm start`. A non-demo start never creates these. */
@@ -39,5 +40,6 @@ export async function seedDemo(db: Db, sites: ReadonlyMap<string, SiteConfig>, n
     }
   }
   await seedDemoDossiers(db, new Set(sites.keys()), now);
+  await seedDemoAgenda(db, new Set(sites.keys()), now);
   return { kioskTokens };
 }

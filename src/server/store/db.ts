@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider
 import type { Database } from './schema';
 import { initial } from './migrations/001-initial';
 import { dossiers } from './migrations/002-dossiers';
+import { agenda } from './migrations/003-agenda';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -29,7 +30,7 @@ export function openSqlite(file: string): Store {
 function provider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001-initial': initial(dialect), '002-dossiers': dossiers() };
+      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda() };
     },
   };
 }

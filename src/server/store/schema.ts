@@ -65,7 +65,39 @@ export interface Database {
   dossiers: { id: string; number: string; birth_date: string; site_id: string; referent_id: string | null; kiosk_access: string };
   demandes: { id: string; dossier_id: string; kind: string; type: string; status: string; last_change_at: string };
   missing_documents: { id: string; dossier_id: string; demande_id: string | null; type: string };
-  appointments: { id: string; dossier_id: string | null; referent_id: string; starts_at: string; ends_at: string; place: string; status: string };
+  appointments: {
+    id: string;
+    dossier_id: string | null;
+    referent_id: string;
+    starts_at: string;
+    ends_at: string;
+    place: string;
+    /** 'booked' or 'cancelled'; a move cancels the old row and books a new one. */
+    status: string;
+    motif_id: string | null;
+    reference: string | null;
+    kiosk_id: string | null;
+    /** Only for a first contact without a dossier: the person gave them at the kiosk. */
+    contact_name: string | null;
+    contact_phone: string | null;
+    receipt_hash: string | null;
+    created_at: string | null;
+    changed_at: string | null;
+  };
+  motifs: {
+    id: string;
+    site_id: string;
+    category: string;
+    duration_minutes: number;
+    mode: string;
+    min_delay_minutes: number;
+    max_delay_days: number;
+    change_limit_hours: number;
+    metiers: string;
+    position: number;
+  };
+  absences: { id: string; referent_id: string; starts_at: string; ends_at: string };
+  outbox: { id: string; site_id: string; appointment_id: string; channel: string; recipient: string; body: string; created_at: string };
   identification_attempts: { id: string; kiosk_id: string; dossier_key: string; success: number; at: string };
   usager_sessions: { token_hash: string; kiosk_id: string; dossier_id: string; created_at: string; expires_at: string; ended_at: string | null };
   audit_log: { id: string; at: string; kiosk_id: string | null; dossier_id: string | null; action: string; outcome: string };

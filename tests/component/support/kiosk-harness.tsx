@@ -27,7 +27,7 @@ export const DOSSIER: DossierView = {
     { id: 'd2', type: 'aide_logement', status: 'waiting_documents', lastChangeAt: '2026-11-20T09:00:00.000Z' },
   ],
   missingDocuments: [{ type: 'bail', demandeId: 'd2' }],
-  appointments: [{ id: 'a1', startsAt: '2026-11-26T09:00:00.000Z', endsAt: '2026-11-26T09:30:00.000Z', withFirstName: 'Sophie', place: 'Bureau 12' }],
+  appointments: [{ id: 'a1', startsAt: '2026-11-26T09:00:00.000Z', endsAt: '2026-11-26T09:30:00.000Z', withFirstName: 'Sophie', place: 'Bureau 12', motifId: 'm1', motifCategory: 'referent_followup', mode: 'on_site', changeableUntil: '2026-11-25T09:00:00.000Z' }],
 };
 
 /** A KioskApi double: records what the kiosk sends and lets the test push stream events. */

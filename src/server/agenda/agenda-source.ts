@@ -1,0 +1,76 @@
+import type { Motif } from '../../core/agenda/motif';
+import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
+import type { ReferentMetier } from '../../core/dossier/dossier';
+
+export interface AgendaReferent {
+  id: string;
+  siteId: string;
+  firstName: string;
+  metier: ReferentMetier;
+  place: string;
+  hours: WeeklyPeriods;
+}
+
+export interface Booking {
+  id: string;
+  reference: string;
+  motifId: string | null;
+  referentId: string;
+  dossierId: string | null;
+  startsAt: number;
+  endsAt: number;
+  place: string;
+  status: 'booked' | 'cancelled';
+  kioskId: string | null;
+  contact: { name: string; phone: string } | null;
+  receiptHash: string | null;
+}
+
+export interface NewBooking {
+  id: string;
+  reference: string;
+  motifId: string;
+  referentId: string;
+  dossierId: string | null;
+  start: number;
+  end: number;
+  place: string;
+  kioskId: string;
+  contact: { name: string; phone: string } | null;
+  receiptHash: string;
+  now: Date;
+}
+
+/** Thrown by book() and move() when the slot was taken between the offer and the write. */
+export class SlotTakenError extends Error {
+  constructor() {
+    super('slot taken');
+  }
+}
+
+/**
+ * Where agenda data comes from: motifs, référents' hours and absences, bookings. The built-in
+ * SQL implementation serves the demo and départements without an agenda; an RDV-Solidarités
+ * connector implements the same calls. Slot computation itself stays in src/core, pure.
+ */
+export interface AgendaSource {
+  motifs(siteId: string): Promise<Motif[]>;
+  motif(id: string): Promise<Motif | undefined>;
+  referents(siteId: string): Promise<AgendaReferent[]>;
+  referent(id: string): Promise<AgendaReferent | undefined>;
+  /** Absences and live bookings of these référents overlapping [from, to), per référent. */
+  busy(referentIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>>;
+  /** Atomic: a transaction and a unique index decide; throws SlotTakenError when it lost. */
+  book(booking: NewBooking): Promise<void>;
+  /** Atomic like book(); the booking keeps its id and reference. */
+  move(id: string, to: { referentId: string; start: number; end: number; place: string; now: Date }): Promise<void>;
+  cancel(id: string, now: Date): Promise<void>;
+  booking(id: string): Promise<Booking | undefined>;
+  /** Live bookings of a site's référents in [from, to), with who they are for (staff only). */
+  bookings(referentIds: readonly string[], from: number, to: number): Promise<(Booking & { dossierNumber: string | null })[]>;
+  absences(referentIds: readonly string[], from: number, to: number): Promise<{ id: string; referentId: string; startsAt: number; endsAt: number }[]>;
+  setHours(referentId: string, hours: WeeklyPeriods): Promise<void>;
+  addAbsence(absence: { id: string; referentId: string; start: number; end: number }): Promise<void>;
+  /** Returns the référent it belonged to, or undefined when there was none. */
+  removeAbsence(id: string): Promise<string | undefined>;
+}

@@ -1,0 +1,369 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AppointmentView, BookingConfirmation, MotifView, StaffAgendaDay, WeekSlotsView } from '../../core/agenda/booking';
+import { normalisePhone, type NotifyChannel } from '../../core/agenda/booking';
+import { appointmentIcs } from '../../core/agenda/ics';
+import { changeableUntil, needsIdentification, type Motif } from '../../core/agenda/motif';
+import { addDays, isoDate, mondayOf, parisDate, parisMidnight, parseIsoDate, weekdayIndex } from '../../core/agenda/paris-time';
+import { freeSlots, WEEKDAYS, type Interval, type WeeklyPeriods } from '../../core/agenda/slots';
+import type { Language } from '../../core/i18n/languages';
+import type { StaffUser } from '../auth/staff.repository';
+import { hashToken, newToken } from '../auth/tokens';
+import { publish, type AppContext } from '../context';
+import type { DossierIdentity } from '../dossier/dossier-source';
+import { apiError } from '../errors';
+import type { AuthenticatedKiosk } from '../fleet/fleet.service';
+import { dutyOf } from '../fleet/duty.repository';
+import { audit } from '../identity/identity.repository';
+import type { IdentityService } from '../identity/identity.service';
+import { SlotTakenError, type AgendaReferent, type AgendaSource, type Booking } from './agenda-source';
+import { formatWhen, messagesIn } from './messages';
+import type { NotificationProvider } from './notifier';
+
+const DAY_MS = 86_400_000;
+/** Confirmations one booking may send: enough for a typo or two, not a spam relay. */
+const MAX_MESSAGES_PER_BOOKING = 3;
+/** References avoid 0/O and 1/I: they are read aloud on the phone and typed from a ticket. */
+const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function newReference(): string {
+  const bytes = randomBytes(6);
+  const chars = [...bytes].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]);
+  return `${chars.slice(0, 3).join('')}-${chars.slice(3).join('')}`;
+}
+
+export interface BookInput {
+  motifId: string;
+  referentId: string;
+  start: string;
+  contact?: { name: string; phone: string } | undefined;
+}
+
+/**
+ * Booking rules around the AgendaSource: which référents a motif may use, which slots are free,
+ * who may move or cancel what and until when, and telling kiosks and consoles when the agenda
+ * changed so a freed slot is offered at once.
+ */
+export class AgendaService {
+  private readonly messagesSent = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly source: AgendaSource,
+    private readonly identity: IdentityService,
+    private readonly notifier: NotificationProvider,
+  ) {}
+
+  async motifs(kiosk: AuthenticatedKiosk): Promise<MotifView[]> {
+    return (await this.source.motifs(kiosk.siteId)).map((m) => ({
+      id: m.id,
+      category: m.category,
+      durationMinutes: m.durationMinutes,
+      mode: m.mode,
+      needsIdentification: needsIdentification(m),
+      changeLimitHours: m.changeLimitHours,
+    }));
+  }
+
+  async weekSlots(kiosk: AuthenticatedKiosk, query: { motifId: string; week?: string | undefined }, usagerToken: string | undefined): Promise<WeekSlotsView> {
+    const motif = await this.siteMotif(kiosk, query.motifId);
+    const referents = await this.eligibleReferents(kiosk, motif, usagerToken);
+    const now = this.ctx.clock().getTime();
+    const all = await this.freeSlotsOf(motif, referents, now);
+    const currentMonday = mondayOf(parisDate(now));
+    const lastDay = parisDate(now + motif.maxDelayDays * DAY_MS);
+    let monday = query.week ? mondayOf(parseIsoDate(query.week)!) : all[0] ? mondayOf(parisDate(all[0].start)) : currentMonday;
+    if (parisMidnight(monday) < parisMidnight(currentMonday)) monday = currentMonday;
+    const from = parisMidnight(monday);
+    const to = parisMidnight(addDays(monday, 7));
+    const days = new Map<string, WeekSlotsView['days'][number]>();
+    for (const slot of all) {
+      if (slot.start < from || slot.start >= to) continue;
+      const date = isoDate(parisDate(slot.start));
+      const day = days.get(date) ?? { date, slots: [] };
+      day.slots.push({ start: new Date(slot.start).toISOString(), end: new Date(slot.end).toISOString(), referentId: slot.referentId });
+      days.set(date, day);
+    }
+    const nextMonday = addDays(monday, 7);
+    return {
+      motifId: motif.id,
+      weekStart: isoDate(monday),
+      previousWeek: parisMidnight(monday) > parisMidnight(currentMonday) ? isoDate(addDays(monday, -7)) : null,
+      nextWeek: parisMidnight(nextMonday) <= parisMidnight(lastDay) ? isoDate(nextMonday) : null,
+      days: [...days.values()],
+    };
+  }
+
+  async book(kiosk: AuthenticatedKiosk, input: BookInput, usagerToken: string | undefined, language: Language): Promise<BookingConfirmation> {
+    const motif = await this.siteMotif(kiosk, input.motifId);
+    const dossier = usagerToken ? await this.identity.sessionDossier(kiosk, usagerToken) : null;
+    if (needsIdentification(motif) && !dossier) throw apiError('usager_session_invalid');
+    const contact = input.contact ? { name: input.contact.name.trim(), phone: normalisePhone(input.contact.phone)! } : null;
+    // Without a dossier, or for a call back, the pôle needs a name and a number to reach the person.
+    if (!contact && (!dossier || motif.mode === 'phone')) throw apiError('contact_required');
+    const referent = await this.checkSlot(kiosk, motif, input.referentId, input.start, dossier);
+    const start = Date.parse(input.start);
+    const now = this.ctx.clock();
+    const receipt = newToken();
+    const booking = {
+      id: randomUUID(),
+      reference: newReference(),
+      motifId: motif.id,
+      referentId: referent.id,
+      dossierId: dossier?.id ?? null,
+      start,
+      end: start + motif.durationMinutes * 60_000,
+      place: this.placeOf(motif, referent, kiosk.siteId, language),
+      kioskId: kiosk.id,
+      contact,
+      receiptHash: hashToken(receipt),
+      now,
+    };
+    try {
+      await this.source.book(booking);
+    } catch (error) {
+      if (error instanceof SlotTakenError) throw apiError('slot_taken');
+      throw error;
+    }
+    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: booking.dossierId, action: 'booking', outcome: 'success', at: now });
+    await this.changed(kiosk.siteId);
+    const saved = (await this.source.booking(booking.id))!;
+    return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, kiosk.siteId, language), receipt };
+  }
+
+  async move(kiosk: AuthenticatedKiosk, appointmentId: string, to: { referentId: string; start: string }, usagerToken: string | undefined, language: Language): Promise<BookingConfirmation & { receipt: string }> {
+    const { booking, motif, dossier } = await this.ownBooking(kiosk, appointmentId, usagerToken);
+    const referent = await this.checkSlot(kiosk, motif, to.referentId, to.start, dossier);
+    const start = Date.parse(to.start);
+    const now = this.ctx.clock();
+    try {
+      await this.source.move(booking.id, { referentId: referent.id, start, end: start + motif.durationMinutes * 60_000, place: this.placeOf(motif, referent, kiosk.siteId, language), now });
+    } catch (error) {
+      if (error instanceof SlotTakenError) throw apiError('slot_taken');
+      throw error;
+    }
+    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier.id, action: 'booking_move', outcome: 'success', at: now });
+    await this.changed(kiosk.siteId);
+    const saved = (await this.source.booking(booking.id))!;
+    // A new receipt: the confirmation of the new time can be sent from this screen.
+    const receipt = newToken();
+    await this.ctx.db.updateTable('appointments').set({ receipt_hash: hashToken(receipt) }).where('id', '=', saved.id).execute();
+    return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, kiosk.siteId, language), receipt };
+  }
+
+  async cancel(kiosk: AuthenticatedKiosk, appointmentId: string, usagerToken: string | undefined): Promise<void> {
+    const { booking, dossier } = await this.ownBooking(kiosk, appointmentId, usagerToken);
+    const now = this.ctx.clock();
+    await this.source.cancel(booking.id, now);
+    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier.id, action: 'booking_cancel', outcome: 'success', at: now });
+    await this.changed(kiosk.siteId);
+  }
+
+  async notify(kiosk: AuthenticatedKiosk, appointmentId: string, input: { channel: NotifyChannel; to: string; receipt: string }, language: Language): Promise<void> {
+    const booking = await this.source.booking(appointmentId);
+    if (!booking || booking.status !== 'booked' || booking.receiptHash !== hashToken(input.receipt) || booking.kioskId === null) throw apiError('appointment_not_found');
+    const sent = this.messagesSent.get(booking.id) ?? 0;
+    if (sent >= MAX_MESSAGES_PER_BOOKING) throw apiError('too_many_messages');
+    const motif = booking.motifId ? await this.source.motif(booking.motifId) : undefined;
+    const referent = await this.source.referent(booking.referentId);
+    if (!motif || !referent) throw apiError('appointment_not_found');
+    const t = messagesIn(language);
+    const body = t('booking.message', {
+      what: t(`booking.motif.${motif.category}.title`),
+      name: referent.firstName,
+      when: formatWhen(booking.startsAt, language),
+      place: booking.place,
+      reference: booking.reference,
+      site: this.ctx.sites.get(kiosk.siteId)?.name ?? '',
+    });
+    const to = input.channel === 'sms' ? normalisePhone(input.to)! : input.to.trim();
+    await this.notifier.send({ siteId: kiosk.siteId, appointmentId: booking.id, channel: input.channel, to, body }, this.ctx.clock());
+    this.messagesSent.set(booking.id, sent + 1);
+  }
+
+  // ---- staff ----
+
+  async staffDay(staff: StaffUser, siteId: string, day: string): Promise<StaffAgendaDay> {
+    await this.checkStaffSite(staff, siteId);
+    const date = parseIsoDate(day)!;
+    const from = parisMidnight(date);
+    const to = parisMidnight(addDays(date, 1));
+    const referents = await this.source.referents(siteId);
+    const ids = referents.map((r) => r.id);
+    const [bookings, absences, motifs] = await Promise.all([this.source.bookings(ids, from, to), this.source.absences(ids, from - 60 * DAY_MS, to + 120 * DAY_MS), this.source.motifs(siteId)]);
+    const motifById = new Map(motifs.map((m) => [m.id, m]));
+    return {
+      siteId,
+      day,
+      referents: referents.map((r) => ({
+        id: r.id,
+        firstName: r.firstName,
+        metier: r.metier,
+        place: r.place,
+        hours: Object.fromEntries(WEEKDAYS.filter((d) => r.hours[d]?.length).map((d) => [d, r.hours[d]!.map(([a, b]) => [a, b] as [string, string])])),
+        absences: absences.filter((a) => a.referentId === r.id && a.endsAt > this.ctx.clock().getTime()).map((a) => ({ id: a.id, startsAt: new Date(a.startsAt).toISOString(), endsAt: new Date(a.endsAt).toISOString() })),
+        bookings: bookings
+          .filter((b) => b.referentId === r.id)
+          .map((b) => {
+            const motif = b.motifId ? motifById.get(b.motifId) : undefined;
+            return {
+              id: b.id,
+              reference: b.reference,
+              startsAt: new Date(b.startsAt).toISOString(),
+              endsAt: new Date(b.endsAt).toISOString(),
+              motifCategory: motif?.category ?? 'referent_followup',
+              mode: motif?.mode ?? 'on_site',
+              who: b.dossierNumber ? { dossierNumber: b.dossierNumber } : { name: b.contact?.name ?? '', phone: b.contact?.phone ?? '' },
+            };
+          }),
+      })),
+    };
+  }
+
+  async setHours(staff: StaffUser, referentId: string, hours: WeeklyPeriods): Promise<void> {
+    const referent = await this.adminReferent(staff, referentId);
+    await this.source.setHours(referent.id, hours);
+    await this.changed(referent.siteId);
+  }
+
+  async addAbsence(staff: StaffUser, referentId: string, startsAt: string, endsAt: string): Promise<{ id: string }> {
+    const referent = await this.adminReferent(staff, referentId);
+    const id = randomUUID();
+    await this.source.addAbsence({ id, referentId: referent.id, start: Date.parse(startsAt), end: Date.parse(endsAt) });
+    await this.changed(referent.siteId);
+    return { id };
+  }
+
+  async removeAbsence(staff: StaffUser, absenceId: string): Promise<void> {
+    if (staff.role !== 'admin') throw apiError('staff_forbidden');
+    const referentId = await this.source.removeAbsence(absenceId);
+    if (!referentId) throw apiError('absence_not_found');
+    const referent = await this.source.referent(referentId);
+    if (referent) await this.changed(referent.siteId);
+  }
+
+  async outbox(staff: StaffUser, siteId: string): Promise<{ id: string; channel: NotifyChannel; to: string; body: string; createdAt: string; appointmentReference: string }[]> {
+    await this.checkStaffSite(staff, siteId);
+    const rows = await this.ctx.db
+      .selectFrom('outbox')
+      .leftJoin('appointments', 'appointments.id', 'outbox.appointment_id')
+      .select(['outbox.id', 'outbox.channel', 'outbox.recipient', 'outbox.body', 'outbox.created_at', 'appointments.reference'])
+      .where('outbox.site_id', '=', siteId)
+      .orderBy('outbox.created_at', 'desc')
+      .limit(100)
+      .execute();
+    return rows.map((r) => ({ id: r.id, channel: r.channel === 'email' ? 'email' : 'sms', to: r.recipient, body: r.body, createdAt: r.created_at, appointmentReference: r.reference ?? '' }));
+  }
+
+  // ---- rules ----
+
+  private async siteMotif(kiosk: AuthenticatedKiosk, motifId: string): Promise<Motif> {
+    const motif = await this.source.motif(motifId);
+    if (!motif || motif.siteId !== kiosk.siteId) throw apiError('motif_not_found');
+    return motif;
+  }
+
+  /** The follow-up is with the dossier's own référent; a first contact with any référent of the right métier here. */
+  private async eligibleReferents(kiosk: AuthenticatedKiosk, motif: Motif, usagerToken: string | undefined, dossier?: DossierIdentity | null): Promise<AgendaReferent[]> {
+    if (needsIdentification(motif)) {
+      const who = dossier ?? (await this.identity.sessionDossier(kiosk, usagerToken));
+      const referent = who.referentId ? await this.source.referent(who.referentId) : undefined;
+      if (!referent) throw apiError('no_referent');
+      return [referent];
+    }
+    return (await this.source.referents(kiosk.siteId)).filter((r) => motif.metiers.includes(r.metier));
+  }
+
+  private async freeSlotsOf(motif: Motif, referents: readonly AgendaReferent[], now: number): Promise<(Interval & { referentId: string })[]> {
+    const busy = await this.source.busy(referents.map((r) => r.id), now, now + (motif.maxDelayDays + 1) * DAY_MS);
+    const byStart = new Map<number, Interval & { referentId: string }>();
+    for (const r of referents) {
+      const slots = freeSlots({ periods: r.hours, busy: busy.get(r.id) ?? [], durationMinutes: motif.durationMinutes, minDelayMinutes: motif.minDelayMinutes, maxDelayDays: motif.maxDelayDays, now });
+      // One button per time: when several référents are free then, the first one takes it.
+      for (const s of slots) if (!byStart.has(s.start)) byStart.set(s.start, { ...s, referentId: r.id });
+    }
+    return [...byStart.values()].sort((a, b) => a.start - b.start);
+  }
+
+  /** The slot must be one the kiosk could have offered: right référent, opening hours, delays. */
+  private async checkSlot(kiosk: AuthenticatedKiosk, motif: Motif, referentId: string, startIso: string, dossier: DossierIdentity | null): Promise<AgendaReferent> {
+    const referents = await this.eligibleReferents(kiosk, motif, undefined, dossier ?? undefined);
+    const referent = referents.find((r) => r.id === referentId);
+    if (!referent) throw apiError('slot_unavailable');
+    const start = Date.parse(startIso);
+    const now = this.ctx.clock().getTime();
+    const day = parisDate(start);
+    const hours = referent.hours[WEEKDAYS[weekdayIndex(day)]!] ?? [];
+    const free = freeSlots({
+      periods: { [WEEKDAYS[weekdayIndex(day)]!]: hours },
+      busy: [],
+      durationMinutes: motif.durationMinutes,
+      minDelayMinutes: motif.minDelayMinutes,
+      maxDelayDays: motif.maxDelayDays,
+      now,
+    });
+    // Busy time is the transaction's to judge: it decides atomically (slot_taken).
+    if (!free.some((s) => s.start === start)) throw apiError('slot_unavailable');
+    return referent;
+  }
+
+  private async ownBooking(kiosk: AuthenticatedKiosk, appointmentId: string, usagerToken: string | undefined): Promise<{ booking: Booking; motif: Motif; dossier: DossierIdentity }> {
+    const dossier = await this.identity.sessionDossier(kiosk, usagerToken);
+    const booking = await this.source.booking(appointmentId);
+    if (!booking || booking.dossierId !== dossier.id || booking.status !== 'booked') throw apiError('appointment_not_found');
+    const motif = booking.motifId ? await this.source.motif(booking.motifId) : undefined;
+    if (!motif) throw apiError('appointment_not_changeable');
+    if (this.ctx.clock().getTime() >= changeableUntil(booking.startsAt, motif)) throw apiError('change_too_late');
+    return { booking, motif, dossier };
+  }
+
+  private placeOf(motif: Motif, referent: AgendaReferent, siteId: string, language: Language): string {
+    if (motif.mode === 'phone') return messagesIn(language)('booking.byPhonePlace');
+    const site = this.ctx.sites.get(siteId);
+    return site ? `${referent.place}, ${site.name}, ${site.address}` : referent.place;
+  }
+
+  private view(b: Booking, motif: Motif, referent: AgendaReferent): AppointmentView {
+    return {
+      id: b.id,
+      reference: b.reference,
+      motifCategory: motif.category,
+      mode: motif.mode,
+      referent: { firstName: referent.firstName, metier: referent.metier },
+      place: b.place,
+      startsAt: new Date(b.startsAt).toISOString(),
+      endsAt: new Date(b.endsAt).toISOString(),
+      changeableUntil: new Date(changeableUntil(b.startsAt, motif)).toISOString(),
+    };
+  }
+
+  private ics(b: Booking, motif: Motif, referent: AgendaReferent, siteId: string, language: Language): string {
+    const t = messagesIn(language);
+    return appointmentIcs({
+      uid: `${b.id}@borne`,
+      start: b.startsAt,
+      end: b.endsAt,
+      summary: t('booking.icsSummary', { what: t(`booking.motif.${motif.category}.title`), name: referent.firstName }),
+      location: b.place,
+      description: t('booking.icsDescription', { reference: b.reference, site: this.ctx.sites.get(siteId)?.name ?? '' }),
+      stamp: this.ctx.clock().getTime(),
+    });
+  }
+
+  private async checkStaffSite(staff: StaffUser, siteId: string): Promise<void> {
+    if (!this.ctx.sites.has(siteId)) throw apiError('site_unknown');
+    if (staff.role !== 'admin' && (await dutyOf(this.ctx.db, staff.id)) !== siteId) throw apiError('not_on_duty_here');
+  }
+
+  private async adminReferent(staff: StaffUser, referentId: string): Promise<AgendaReferent> {
+    if (staff.role !== 'admin') throw apiError('staff_forbidden');
+    const referent = await this.source.referent(referentId);
+    if (!referent) throw apiError('referent_not_found');
+    return referent;
+  }
+
+  /** Kiosks showing slots refresh them, consoles refresh the day: a freed slot is offered at once. */
+  private async changed(siteId: string): Promise<void> {
+    this.ctx.bus.agendaChanged(siteId);
+    await publish(this.ctx, siteId, { type: 'agenda' });
+  }
+}

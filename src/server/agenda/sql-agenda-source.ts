@@ -1,0 +1,225 @@
+import { MOTIF_CATEGORIES, MOTIF_MODES, type Motif } from '../../core/agenda/motif';
+import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
+import { REFERENT_METIERS, type ReferentMetier } from '../../core/dossier/dossier';
+import type { Db } from '../store/db';
+import type { Database } from '../store/schema';
+import { SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type NewBooking } from './agenda-source';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isOneOf = <T extends string>(values: readonly T[], v: string): v is T => (values as readonly string[]).includes(v);
+
+/** SQLite says SQLITE_CONSTRAINT_UNIQUE, PostgreSQL 23505: either way the other booking won. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}
+
+function toMotif(r: Database['motifs']): Motif | undefined {
+  if (!isOneOf(MOTIF_CATEGORIES, r.category) || !isOneOf(MOTIF_MODES, r.mode)) return undefined;
+  const metiers = (JSON.parse(r.metiers) as string[]).filter((m): m is ReferentMetier => isOneOf(REFERENT_METIERS, m));
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    category: r.category,
+    durationMinutes: r.duration_minutes,
+    mode: r.mode,
+    minDelayMinutes: r.min_delay_minutes,
+    maxDelayDays: r.max_delay_days,
+    changeLimitHours: r.change_limit_hours,
+    metiers,
+  };
+}
+
+function toReferent(r: Database['referents']): AgendaReferent | undefined {
+  if (!isOneOf(REFERENT_METIERS, r.metier)) return undefined;
+  return { id: r.id, siteId: r.site_id, firstName: r.first_name, metier: r.metier, place: r.place, hours: JSON.parse(r.hours) as WeeklyPeriods };
+}
+
+function toBooking(r: Database['appointments']): Booking {
+  return {
+    id: r.id,
+    reference: r.reference ?? r.id.slice(0, 6).toUpperCase(),
+    motifId: r.motif_id,
+    referentId: r.referent_id,
+    dossierId: r.dossier_id,
+    startsAt: Date.parse(r.starts_at),
+    endsAt: Date.parse(r.ends_at),
+    place: r.place,
+    status: r.status === 'booked' ? 'booked' : 'cancelled',
+    kioskId: r.kiosk_id,
+    contact: r.contact_name && r.contact_phone ? { name: r.contact_name, phone: r.contact_phone } : null,
+    receiptHash: r.receipt_hash,
+  };
+}
+
+/** The built-in AgendaSource on Borne's own database. Every query is portable SQL. */
+export class SqlAgendaSource implements AgendaSource {
+  constructor(private readonly db: Db) {}
+
+  async motifs(siteId: string): Promise<Motif[]> {
+    const rows = await this.db.selectFrom('motifs').selectAll().where('site_id', '=', siteId).orderBy('position').execute();
+    return rows.map(toMotif).filter((m): m is Motif => m !== undefined);
+  }
+
+  async motif(id: string): Promise<Motif | undefined> {
+    const r = await this.db.selectFrom('motifs').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toMotif(r) : undefined;
+  }
+
+  async referents(siteId: string): Promise<AgendaReferent[]> {
+    const rows = await this.db.selectFrom('referents').selectAll().where('site_id', '=', siteId).orderBy('first_name').execute();
+    return rows.map(toReferent).filter((r): r is AgendaReferent => r !== undefined);
+  }
+
+  async referent(id: string): Promise<AgendaReferent | undefined> {
+    const r = await this.db.selectFrom('referents').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toReferent(r) : undefined;
+  }
+
+  async busy(referentIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>> {
+    const out = new Map<string, Interval[]>(referentIds.map((id) => [id, []]));
+    if (referentIds.length === 0) return out;
+    const [bookings, absences] = await Promise.all([
+      this.db
+        .selectFrom('appointments')
+        .select(['referent_id', 'starts_at', 'ends_at'])
+        .where('referent_id', 'in', [...referentIds])
+        .where('status', '=', 'booked')
+        .where('starts_at', '<', iso(to))
+        .where('ends_at', '>', iso(from))
+        .execute(),
+      this.db
+        .selectFrom('absences')
+        .select(['referent_id', 'starts_at', 'ends_at'])
+        .where('referent_id', 'in', [...referentIds])
+        .where('starts_at', '<', iso(to))
+        .where('ends_at', '>', iso(from))
+        .execute(),
+    ]);
+    for (const r of [...bookings, ...absences]) out.get(r.referent_id)?.push({ start: Date.parse(r.starts_at), end: Date.parse(r.ends_at) });
+    return out;
+  }
+
+  async book(b: NewBooking): Promise<void> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        if (await overlaps(trx, b.referentId, b.start, b.end, null)) throw new SlotTakenError();
+        await trx
+          .insertInto('appointments')
+          .values({
+            id: b.id,
+            reference: b.reference,
+            motif_id: b.motifId,
+            referent_id: b.referentId,
+            dossier_id: b.dossierId,
+            starts_at: iso(b.start),
+            ends_at: iso(b.end),
+            place: b.place,
+            status: 'booked',
+            kiosk_id: b.kioskId,
+            contact_name: b.contact?.name ?? null,
+            contact_phone: b.contact?.phone ?? null,
+            receipt_hash: b.receiptHash,
+            created_at: b.now.toISOString(),
+            changed_at: b.now.toISOString(),
+          })
+          .execute();
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new SlotTakenError();
+      throw error;
+    }
+  }
+
+  async move(id: string, to: { referentId: string; start: number; end: number; place: string; now: Date }): Promise<void> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        if (await overlaps(trx, to.referentId, to.start, to.end, id)) throw new SlotTakenError();
+        await trx
+          .updateTable('appointments')
+          .set({ referent_id: to.referentId, starts_at: iso(to.start), ends_at: iso(to.end), place: to.place, changed_at: to.now.toISOString() })
+          .where('id', '=', id)
+          .where('status', '=', 'booked')
+          .execute();
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new SlotTakenError();
+      throw error;
+    }
+  }
+
+  async cancel(id: string, now: Date): Promise<void> {
+    await this.db.updateTable('appointments').set({ status: 'cancelled', changed_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+
+  async booking(id: string): Promise<Booking | undefined> {
+    const r = await this.db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? toBooking(r) : undefined;
+  }
+
+  async bookings(referentIds: readonly string[], from: number, to: number): Promise<(Booking & { dossierNumber: string | null })[]> {
+    if (referentIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('appointments')
+      .leftJoin('dossiers', 'dossiers.id', 'appointments.dossier_id')
+      .selectAll('appointments')
+      .select('dossiers.number as dossier_number')
+      .where('appointments.referent_id', 'in', [...referentIds])
+      .where('appointments.status', '=', 'booked')
+      .where('appointments.starts_at', '<', iso(to))
+      .where('appointments.ends_at', '>', iso(from))
+      .orderBy('appointments.starts_at')
+      .execute();
+    return rows.map((r) => ({ ...toBooking(r), dossierNumber: r.dossier_number }));
+  }
+
+  async absences(referentIds: readonly string[], from: number, to: number): Promise<{ id: string; referentId: string; startsAt: number; endsAt: number }[]> {
+    if (referentIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('absences')
+      .selectAll()
+      .where('referent_id', 'in', [...referentIds])
+      .where('starts_at', '<', iso(to))
+      .where('ends_at', '>', iso(from))
+      .orderBy('starts_at')
+      .execute();
+    return rows.map((r) => ({ id: r.id, referentId: r.referent_id, startsAt: Date.parse(r.starts_at), endsAt: Date.parse(r.ends_at) }));
+  }
+
+  async setHours(referentId: string, hours: WeeklyPeriods): Promise<void> {
+    await this.db.updateTable('referents').set({ hours: JSON.stringify(hours) }).where('id', '=', referentId).execute();
+  }
+
+  async addAbsence(a: { id: string; referentId: string; start: number; end: number }): Promise<void> {
+    await this.db.insertInto('absences').values({ id: a.id, referent_id: a.referentId, starts_at: iso(a.start), ends_at: iso(a.end) }).execute();
+  }
+
+  async removeAbsence(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('absences').select('referent_id').where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    await this.db.deleteFrom('absences').where('id', '=', id).execute();
+    return row.referent_id;
+  }
+}
+
+/** Anything live in [start, end) for this référent: another booking (not `except`) or an absence. */
+async function overlaps(trx: Db, referentId: string, start: number, end: number, except: string | null): Promise<boolean> {
+  let bookings = trx
+    .selectFrom('appointments')
+    .select('id')
+    .where('referent_id', '=', referentId)
+    .where('status', '=', 'booked')
+    .where('starts_at', '<', iso(end))
+    .where('ends_at', '>', iso(start));
+  if (except) bookings = bookings.where('id', '!=', except);
+  if (await bookings.limit(1).executeTakeFirst()) return true;
+  const absent = await trx
+    .selectFrom('absences')
+    .select('id')
+    .where('referent_id', '=', referentId)
+    .where('starts_at', '<', iso(end))
+    .where('ends_at', '>', iso(start))
+    .limit(1)
+    .executeTakeFirst();
+  return absent !== undefined;
+}

@@ -1,0 +1,167 @@
+import type { MotifCategory, MotifMode } from '../../core/agenda/motif';
+import { addDays, parisDate, parisToUtc } from '../../core/agenda/paris-time';
+import { freeSlots, type WeeklyPeriods } from '../../core/agenda/slots';
+import type { ReferentMetier } from '../../core/dossier/dossier';
+import type { Db } from '../store/db';
+
+type Hours = WeeklyPeriods;
+const DAY = [['08:30', '12:30'], ['13:30', '17:30']] as const;
+/** Realistic weeks of a pôle, 8:30–17:30 with a lunch break; each référent has their own. */
+const HOURS: Record<'a' | 'b' | 'c', Hours> = {
+  a: { mon: DAY, tue: DAY, thu: DAY, fri: [['08:30', '12:30']] },
+  b: { mon: DAY, tue: DAY, wed: [['08:30', '12:30']], thu: DAY, fri: DAY },
+  c: { tue: DAY, wed: DAY, thu: DAY, fri: DAY },
+};
+
+interface DemoReferent {
+  id: string;
+  firstName: string;
+  metier: ReferentMetier;
+  place: string;
+  hours: keyof typeof HOURS;
+}
+
+/** Four référents a pôle; the three of the demo dossiers keep their ids. */
+const REFERENTS: Record<string, DemoReferent[]> = {
+  chatillon: [
+    { id: 'ref-sophie', firstName: 'Sophie', metier: 'conseiller_insertion', place: 'Bureau 12, 1er étage', hours: 'a' },
+    { id: 'ref-malik', firstName: 'Malik', metier: 'assistant_social', place: 'Bureau 4, rez-de-chaussée', hours: 'a' },
+    { id: 'ref-lea', firstName: 'Léa', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'b' },
+    { id: 'ref-ines', firstName: 'Inès', metier: 'sage_femme', place: 'Bureau 9, 1er étage', hours: 'c' },
+  ],
+  'issy-les-moulineaux': [
+    { id: 'ref-nadia', firstName: 'Nadia', metier: 'conseiller_economie_sociale', place: 'Bureau 7, 2e étage', hours: 'a' },
+    { id: 'ref-thomas', firstName: 'Thomas', metier: 'conseiller_insertion', place: 'Bureau 3, 1er étage', hours: 'b' },
+    { id: 'ref-camille', firstName: 'Camille', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'c' },
+    { id: 'ref-aicha', firstName: 'Aïcha', metier: 'sage_femme', place: 'Bureau 5, 1er étage', hours: 'b' },
+  ],
+  'chatenay-malabry': [
+    { id: 'ref-julien', firstName: 'Julien', metier: 'assistant_social', place: 'Bureau 2, rez-de-chaussée', hours: 'b' },
+    { id: 'ref-fatou', firstName: 'Fatou', metier: 'conseiller_insertion', place: 'Bureau 6, 1er étage', hours: 'a' },
+    { id: 'ref-marie', firstName: 'Marie', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'c' },
+    { id: 'ref-helene', firstName: 'Hélène', metier: 'sage_femme', place: 'Bureau 8, 1er étage', hours: 'a' },
+  ],
+  'villeneuve-la-garenne': [
+    { id: 'ref-karima', firstName: 'Karima', metier: 'assistant_social', place: 'Bureau 1, rez-de-chaussée', hours: 'a' },
+    { id: 'ref-paul', firstName: 'Paul', metier: 'conseiller_insertion', place: 'Bureau 4, 1er étage', hours: 'c' },
+    { id: 'ref-emma', firstName: 'Emma', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'b' },
+    { id: 'ref-chloe', firstName: 'Chloé', metier: 'sage_femme', place: 'Bureau 6, 1er étage', hours: 'c' },
+  ],
+  'asnieres-gennevilliers': [
+    { id: 'ref-yasmine', firstName: 'Yasmine', metier: 'assistant_social', place: 'Bureau 3, rez-de-chaussée', hours: 'b' },
+    { id: 'ref-lucas', firstName: 'Lucas', metier: 'conseiller_insertion', place: 'Bureau 11, 1er étage', hours: 'a' },
+    { id: 'ref-sarah', firstName: 'Sarah', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'c' },
+    { id: 'ref-awa', firstName: 'Awa', metier: 'sage_femme', place: 'Bureau 10, 1er étage', hours: 'a' },
+  ],
+};
+
+interface DemoMotif {
+  key: string;
+  category: MotifCategory;
+  durationMinutes: number;
+  mode: MotifMode;
+  metiers: ReferentMetier[];
+}
+
+/** RDV-Solidarités-like motifs: bookable from 2 h ahead, up to 6 weeks, changeable until 24 h before. */
+const MOTIFS: DemoMotif[] = [
+  { key: 'suivi', category: 'referent_followup', durationMinutes: 30, mode: 'on_site', metiers: [] },
+  { key: 'accueil-social', category: 'accueil_social', durationMinutes: 45, mode: 'on_site', metiers: ['assistant_social', 'conseiller_economie_sociale'] },
+  { key: 'pmi', category: 'pmi', durationMinutes: 30, mode: 'on_site', metiers: ['puericultrice'] },
+  { key: 'sante-sexuelle', category: 'sante_sexuelle', durationMinutes: 30, mode: 'phone', metiers: ['sage_femme'] },
+  { key: 'insertion-rsa', category: 'insertion_rsa', durationMinutes: 45, mode: 'on_site', metiers: ['conseiller_insertion'] },
+];
+
+export const motifId = (siteId: string, key: string) => `${siteId}-${key}`;
+
+/** Deterministic, so a demo looks the same each time it is reset, but the slots taken vary. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Seeds the demo agenda once: motifs for every pôle, four référents each, some absences and
+ * existing bookings over the next two weeks, so the first free slots differ between référents.
+ */
+export async function seedDemoAgenda(db: Db, sites: ReadonlySet<string>, now: Date): Promise<void> {
+  if (await db.selectFrom('motifs').select('id').limit(1).executeTakeFirst()) return;
+  const existing = new Set((await db.selectFrom('referents').select('id').execute()).map((r) => r.id));
+  const next = random(20261124);
+  const today = parisDate(now.getTime());
+  const at = (dayOffset: number, hhmm: string) => new Date(parisToUtc(addDays(today, dayOffset), Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)))!).toISOString();
+  let n = 0;
+  for (const [siteId, referents] of Object.entries(REFERENTS)) {
+    if (!sites.has(siteId)) continue;
+    await db
+      .insertInto('motifs')
+      .values(
+        MOTIFS.map((m, position) => ({
+          id: motifId(siteId, m.key),
+          site_id: siteId,
+          category: m.category,
+          duration_minutes: m.durationMinutes,
+          mode: m.mode,
+          min_delay_minutes: 120,
+          max_delay_days: 42,
+          change_limit_hours: 24,
+          metiers: JSON.stringify(m.metiers),
+          position,
+        })),
+      )
+      .execute();
+    for (const [index, r] of referents.entries()) {
+      if (existing.has(r.id)) await db.updateTable('referents').set({ hours: JSON.stringify(HOURS[r.hours]) }).where('id', '=', r.id).execute();
+      else await db.insertInto('referents').values({ id: r.id, site_id: siteId, first_name: r.firstName, metier: r.metier, place: r.place, hours: JSON.stringify(HOURS[r.hours]) }).execute();
+      // The first référent of each pôle is away tomorrow morning; the second, three days next week.
+      if (index === 0) await db.insertInto('absences').values({ id: `abs-${r.id}-1`, referent_id: r.id, starts_at: at(1, '08:00'), ends_at: at(1, '13:00') }).execute();
+      if (index === 1) await db.insertInto('absences').values({ id: `abs-${r.id}-2`, referent_id: r.id, starts_at: at(7, '00:00'), ends_at: at(10, '00:00') }).execute();
+      const motif = MOTIFS.find((m) => m.metiers.includes(r.metier)) ?? MOTIFS[0]!;
+      const taken = await db.selectFrom('appointments').select(['starts_at', 'ends_at']).where('referent_id', '=', r.id).execute();
+      const candidates = freeSlots({
+        periods: HOURS[r.hours],
+        busy: taken.map((t) => ({ start: Date.parse(t.starts_at), end: Date.parse(t.ends_at) })),
+        durationMinutes: motif.durationMinutes,
+        minDelayMinutes: 0,
+        maxDelayDays: 14,
+        now: now.getTime(),
+      });
+      // About four bookings in ten over the next two weeks, denser in the first days.
+      for (const slot of candidates) {
+        const daysAhead = (slot.start - now.getTime()) / 86_400_000;
+        if (next() > (daysAhead < 4 ? 0.6 : 0.3)) continue;
+        n++;
+        await db
+          .insertInto('appointments')
+          .values({
+            id: `demo-rdv-${n}`,
+            reference: `DEM-${String(n).padStart(3, '0')}`,
+            motif_id: motifId(siteId, motif.key),
+            referent_id: r.id,
+            dossier_id: null,
+            starts_at: new Date(slot.start).toISOString(),
+            ends_at: new Date(slot.end).toISOString(),
+            place: r.place,
+            status: 'booked',
+            kiosk_id: null,
+            contact_name: DEMO_NAMES[n % DEMO_NAMES.length]!,
+            contact_phone: `06000000${String(n % 100).padStart(2, '0')}`,
+            receipt_hash: null,
+            created_at: now.toISOString(),
+            changed_at: now.toISOString(),
+          })
+          .execute();
+      }
+    }
+  }
+  // The demo dossier's appointment becomes a follow-up booked through Borne: it can be moved.
+  await db.updateTable('appointments').set({ motif_id: motifId('chatillon', 'suivi'), reference: 'DOS-001' }).where('id', '=', 'rdv-1').execute();
+}
+
+const DEMO_NAMES = ['Martin Durand', 'Amina Benali', 'Jean Petit', 'Mariam Diallo', 'Luc Bernard', 'Nour Haddad', 'Claire Moreau', 'Ibrahim Sow'];
