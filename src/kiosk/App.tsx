@@ -9,6 +9,11 @@ import { HomeScreen } from './screens/HomeScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
 import { NoDossierScreen } from './screens/NoDossierScreen';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
+import { ConfirmScreen } from './screens/booking/ConfirmScreen';
+import { ContactScreen } from './screens/booking/ContactScreen';
+import { DoneScreen } from './screens/booking/DoneScreen';
+import { MotifScreen } from './screens/booking/MotifScreen';
+import { SlotsScreen } from './screens/booking/SlotsScreen';
 import { useKiosk } from './state/context';
 
 export function App() {
@@ -49,6 +54,16 @@ function CurrentScreen() {
       return <NoDossierScreen />;
     case 'dossier':
       return <DossierScreen />;
+    case 'book-motif':
+      return <MotifScreen />;
+    case 'book-contact':
+      return <ContactScreen />;
+    case 'book-slots':
+      return <SlotsScreen />;
+    case 'book-confirm':
+      return <ConfirmScreen />;
+    case 'book-done':
+      return <DoneScreen />;
     default:
       return <HomeScreen />;
   }

@@ -1,3 +1,4 @@
+import type { BookingConfirmation, MotifView, NotifyChannel, WeekSlotsView } from '../core/agenda/booking';
 import type { DossierView } from '../core/dossier/dossier';
 import type { HelpContext, KioskHelpView, KioskScreen } from '../core/help/help-call';
 import type { Language } from '../core/i18n/languages';
@@ -14,7 +15,13 @@ export interface KioskApi {
   identify(dossierNumber: string, birthDate: string): Promise<{ token: string; expiresAt: string }>;
   identifyByCode(code: string): Promise<{ token: string; expiresAt: string }>;
   dossier(usagerToken: string): Promise<DossierView>;
-  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onReset: () => void }): EventStream;
+  motifs(): Promise<MotifView[]>;
+  slots(motifId: string, week: string | null, usagerToken: string | null): Promise<WeekSlotsView>;
+  book(body: { motifId: string; referentId: string; start: string; contact?: { name: string; phone: string }; language: Language }, usagerToken: string | null): Promise<BookingConfirmation>;
+  move(appointmentId: string, body: { referentId: string; start: string; language: Language }, usagerToken: string): Promise<BookingConfirmation>;
+  cancel(appointmentId: string, usagerToken: string): Promise<void>;
+  notify(appointmentId: string, body: { channel: NotifyChannel; to: string; receipt: string; language: Language }): Promise<void>;
+  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onReset: () => void; onAgenda: () => void }): EventStream;
 }
 
 export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
@@ -29,16 +36,29 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     identifyByCode: (code) => apiRequest(`${base}/identify/code`, { method: 'POST', headers, body: { code } }),
     // The usager token travels in a header, never in a URL that history or logs could keep.
     dossier: (usagerToken) => apiRequest(`${base}/dossier`, { headers: { ...headers, 'x-usager-session': usagerToken } }),
-    stream: ({ onHelp, onState, onRefused, onReset }) =>
+    motifs: () => apiRequest(`${base}/agenda/motifs`, { headers }),
+    slots: (motifId, week, usagerToken) =>
+      apiRequest(`${base}/agenda/slots?${new URLSearchParams({ motifId, ...(week ? { week } : {}) }).toString()}`, { headers: withUsager(headers, usagerToken) }),
+    book: (body, usagerToken) => apiRequest(`${base}/appointments`, { method: 'POST', headers: withUsager(headers, usagerToken), body }),
+    move: (id, body, usagerToken) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/move`, { method: 'POST', headers: withUsager(headers, usagerToken), body }),
+    cancel: (id, usagerToken) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/cancel`, { method: 'POST', headers: withUsager(headers, usagerToken) }),
+    notify: (id, body) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/notify`, { method: 'POST', headers, body }),
+    stream: ({ onHelp, onState, onRefused, onReset, onAgenda }) =>
       startEventStream({
         url: `${base}/stream`,
         headers,
         onEvent: (type, data) => {
           if (type === 'help') onHelp((data as { view: KioskHelpView }).view);
           else if (type === 'command' && (data as { command?: string }).command === 'reset') onReset();
+          else if (type === 'agenda') onAgenda();
         },
         onState,
         onRefused,
       }),
   };
+}
+
+/** The usager session travels in a header, never in the URL. */
+function withUsager(headers: Record<string, string>, usagerToken: string | null): Record<string, string> {
+  return usagerToken ? { ...headers, 'x-usager-session': usagerToken } : headers;
 }

@@ -28,3 +28,19 @@ export function formatWeeklyHours(json: string, lang: string): string {
     return periods?.length ? [`${dayName(i)} ${list.format(periods.map(([a, b]) => `\u2066${a}–${b}\u2069`))}`] : [];
   }).join(' · ');
 }
+
+/** "09:30": a slot's time on its button (shown in a dir="ltr" span, so Arabic keeps it whole). */
+export function formatTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** "mercredi 25 novembre": the heading of a day of slots. */
+export function formatDay(isoDate: string, lang: string): string {
+  // Noon UTC is the same calendar day in Paris whatever the season.
+  return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** "23 novembre": the week's first day, in "Semaine du 23 novembre". */
+export function formatDayMonth(isoDate: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { timeZone: TIME_ZONE, day: 'numeric', month: 'long' }).format(new Date(`${isoDate}T12:00:00Z`));
+}

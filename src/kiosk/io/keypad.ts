@@ -22,3 +22,19 @@ export function formatBirthDigits(digits: string): string {
   const parts = [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4, 8)].filter((p) => p.length > 0);
   return parts.join('/');
 }
+
+/** Keys of the on-screen letter keyboard (name, e-mail): a character, or one of the actions. */
+export type TextKey = { char: string } | 'space' | 'erase';
+
+/**
+ * Applies a key to a name or an e-mail address. Names get their capitals by themselves (first
+ * letter of each part), so a usager never needs a shift key; e-mail addresses stay lower case.
+ */
+export function applyTextKey(value: string, key: TextKey, kind: 'name' | 'email', maxLength = 80): string {
+  if (key === 'erase') return value.slice(0, -1);
+  if (value.length >= maxLength) return value;
+  if (key === 'space') return kind === 'email' || value === '' || value.endsWith(' ') ? value : `${value} `;
+  if (kind === 'email') return value + key.char.toLowerCase();
+  const startsWord = value === '' || /[\s'-]$/.test(value);
+  return value + (startsWord ? key.char.toUpperCase() : key.char.toLowerCase());
+}

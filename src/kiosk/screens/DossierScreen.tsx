@@ -1,7 +1,9 @@
-import { nextStepOf } from '../../core/dossier/dossier';
+import { useState } from 'preact/hooks';
+import { nextStepOf, type DossierView } from '../../core/dossier/dossier';
 import { formatDate, formatDateTime, formatWeeklyHours } from '../../web/format';
 import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
+import { BookingError } from './booking/BookingError';
 
 /** Where the dossier stands, in plain words, each item with what the usager can do about it. */
 export function DossierScreen() {
@@ -9,6 +11,7 @@ export function DossierScreen() {
   const kiosk = useKiosk();
   const dossier = kiosk.identity.dossier.value;
   const lang = kiosk.language.value;
+  const [cancelled, setCancelled] = useState(false);
   if (!dossier) return null;
   const missingFor = new Set(dossier.missingDocuments.map((d) => d.demandeId));
 
@@ -62,16 +65,73 @@ export function DossierScreen() {
       <section class="panel-card" aria-labelledby="appointments-title">
         <h2 id="appointments-title">{t('dossier.appointmentsTitle')}</h2>
         {dossier.appointments.length === 0 && <p>{t('dossier.noAppointment')}</p>}
+        <BookingError />
+        <div role="status">{cancelled && <p class="status-line status-line--good">{t('dossier.cancelled')}</p>}</div>
         <ul class="items">
           {dossier.appointments.map((a) => (
-            <li key={a.id} class="item">
-              <p class="item__title">{t('dossier.appointment', { date: formatDateTime(a.startsAt, lang), name: a.withFirstName })}</p>
-              <p>{t('dossier.where', { place: a.place })}</p>
-              <p>{t('dossier.appointmentAction')}</p>
-            </li>
+            <AppointmentItem key={a.id} appointment={a} onCancelled={() => setCancelled(true)} />
           ))}
         </ul>
+        <button type="button" class="button" onClick={() => kiosk.startBooking()}>
+          {dossier.appointments.length === 0 ? t('home.actions.book') : t('dossier.book')}
+        </button>
       </section>
     </section>
+  );
+}
+
+/** One upcoming appointment: where and when, and « Déplacer » / « Annuler » until the motif's limit. */
+function AppointmentItem(props: { appointment: DossierView['appointments'][number]; onCancelled: () => void }) {
+  const t = useT();
+  const kiosk = useKiosk();
+  const [asking, setAsking] = useState(false);
+  const a = props.appointment;
+  const lang = kiosk.language.value;
+  // The server decides again on every change; this only hides buttons that would be refused.
+  const changeable = a.changeableUntil !== null && Date.parse(a.changeableUntil) > Date.now();
+  const busy = kiosk.booking.busy.value;
+  return (
+    <li class="item">
+      <p class="item__title">{t('dossier.appointment', { date: formatDateTime(a.startsAt, lang), name: a.withFirstName })}</p>
+      <p>
+        {t(`booking.motif.${a.motifCategory}.title`)} · {t(`booking.mode.${a.mode}`)}
+      </p>
+      <p>{t('dossier.where', { place: a.place })}</p>
+      <p>{t('dossier.appointmentAction')}</p>
+      {changeable ? (
+        <>
+          <p class="muted">{t('dossier.changeUntil', { date: formatDateTime(a.changeableUntil!, lang) })}</p>
+          {asking ? (
+            <div class="confirm-box" role="group" aria-labelledby={`cancel-q-${a.id}`}>
+              <p id={`cancel-q-${a.id}`} class="strong">{t('dossier.cancelQuestion')}</p>
+              <div class="actions-row">
+                <button type="button" class="button" autofocus onClick={() => setAsking(false)}>
+                  {t('dossier.cancelNo')}
+                </button>
+                <button
+                  type="button"
+                  class="button button--danger"
+                  disabled={busy}
+                  onClick={() => void kiosk.cancelAppointment(a.id).then((done) => done && props.onCancelled())}
+                >
+                  {t('dossier.cancelYes')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div class="actions-row">
+              <button type="button" class="button" onClick={() => kiosk.moveAppointment(a)}>
+                {t('dossier.move')}
+              </button>
+              <button type="button" class="button" onClick={() => setAsking(true)}>
+                {t('dossier.cancel')}
+              </button>
+            </div>
+          )}
+        </>
+      ) : (
+        <p class="muted">{t('dossier.changeByPhone')}</p>
+      )}
+    </li>
   );
 }

@@ -25,6 +25,10 @@ export function HomeScreen() {
           <span class="tile__title">{t('home.actions.dossier')}</span>
           <span class="tile__hint">{t('home.actions.dossierHint')}</span>
         </button>
+        <button type="button" class="tile" onClick={() => kiosk.startBooking()}>
+          <span class="tile__title">{t('home.actions.book')}</span>
+          <span class="tile__hint">{t('home.actions.bookHint')}</span>
+        </button>
       </nav>
       <div class="home__languages">
         <h2 id="languages-title">{t('home.languageTitle')}</h2>

@@ -15,6 +15,9 @@ export function NoDossierScreen() {
         <li>{t('noDossier.what2')}</li>
         <li>{t('noDossier.what3')}</li>
       </ul>
+      <button type="button" class="button button--primary" onClick={() => kiosk.startBooking()}>
+        {t('home.actions.book')}
+      </button>
       <div class="instead">
         <FallbackText />
       </div>

@@ -42,6 +42,8 @@ export function createIdentityState(api: KioskApi) {
     async refresh(): Promise<void> {
       if (token) dossier.value = await api.dossier(token).catch(() => dossier.value);
     },
+    /** The live usager session, for the calls made on the usager's behalf (booking). */
+    token: () => token,
     clearError() {
       error.value = null;
     },

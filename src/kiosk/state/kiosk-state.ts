@@ -8,12 +8,26 @@ import type { EventStream } from '../../web/event-stream';
 import { changeLanguage } from '../../web/i18n';
 import type { KioskApi } from '../api';
 import { startIdleTimer, type IdleTimer } from './idle-timer';
+import type { MotifView } from '../../core/agenda/booking';
+import type { DossierView } from '../../core/dossier/dossier';
+import { createBookingState, type BookingStep } from './booking-state';
 import { createIdentityState } from './identity-state';
 
-export type Screen = 'home' | 'help' | 'identify' | 'no-dossier' | 'dossier';
+export type Screen = 'home' | 'help' | 'identify' | 'no-dossier' | 'dossier' | `book-${BookingStep}`;
 
-/** What the console is told: the no-dossier page counts as identification. */
-const REPORTED: Record<Screen, KioskScreen> = { home: 'home', help: 'help', identify: 'identify', 'no-dossier': 'identify', dossier: 'dossier' };
+/** What the console is told: the no-dossier page counts as identification, every booking step as booking. */
+const REPORTED: Record<Screen, KioskScreen> = {
+  home: 'home',
+  help: 'help',
+  identify: 'identify',
+  'no-dossier': 'identify',
+  dossier: 'dossier',
+  'book-motif': 'booking',
+  'book-contact': 'booking',
+  'book-slots': 'booking',
+  'book-confirm': 'booking',
+  'book-done': 'booking',
+};
 export type HelpRequest = 'none' | 'sending' | 'failed';
 
 const SITE_CACHE_KEY = 'borne.site';
@@ -52,6 +66,18 @@ export function createKioskState(deps: KioskStateDeps) {
   const idleSecondsLeft = signal<number | null>(null);
   const farewell = signal(false);
   const identity = createIdentityState(deps.api);
+  const booking = createBookingState({
+    api: deps.api,
+    usagerToken: () => identity.token(),
+    language: () => language.value,
+    show: (step) => {
+      screen.value = `book-${step}`;
+      // The dossier shows the new or moved appointment as soon as the usager goes back to it.
+      if (step === 'done' && identity.token()) void identity.refresh();
+    },
+  });
+  /** A motif chosen before identification (the follow-up): booking resumes once identified. */
+  let pendingMotif: MotifView | null = null;
 
   /** The help view, only if it is about the call made in this session. */
   const myCall = computed(() => {
@@ -130,21 +156,62 @@ export function createKioskState(deps: KioskStateDeps) {
     screen.value = to;
   }
 
+  function afterIdentified(): void {
+    const motif = pendingMotif;
+    pendingMotif = null;
+    if (!motif || !booking.chooseMotif(motif)) screen.value = 'dossier';
+  }
+
   async function identifyByNumber(dossierNumber: string, birthDate: string): Promise<void> {
     beginSession();
-    if (await identity.byNumber(dossierNumber, birthDate)) screen.value = 'dossier';
+    if (await identity.byNumber(dossierNumber, birthDate)) afterIdentified();
   }
 
   async function identifyByCode(code: string): Promise<void> {
     beginSession();
     screen.value = 'identify';
-    if (await identity.byCode(code)) screen.value = 'dossier';
+    if (await identity.byCode(code)) afterIdentified();
+  }
+
+  function startBooking(): void {
+    beginSession();
+    identity.clearError();
+    pendingMotif = null;
+    booking.start();
+  }
+
+  function chooseMotif(motif: MotifView): void {
+    beginSession();
+    if (booking.chooseMotif(motif)) return;
+    // The follow-up needs to know who the usager is: open « Mon dossier » first, then come back.
+    pendingMotif = motif;
+    identity.clearError();
+    screen.value = 'identify';
+  }
+
+  function moveAppointment(appointment: DossierView['appointments'][number]): void {
+    beginSession();
+    void booking.startMove(appointment);
+  }
+
+  async function cancelAppointment(appointmentId: string): Promise<boolean> {
+    beginSession();
+    const done = await booking.cancel(appointmentId);
+    if (done) await identity.refresh();
+    return done;
+  }
+
+  function finishBooking(): void {
+    booking.reset();
+    screen.value = identity.dossier.value ? 'dossier' : 'home';
   }
 
   async function endSession(): Promise<void> {
     const defaultLang = site.value?.site.defaultLanguage ?? 'fr';
     sessionStore.clear();
     identity.forget();
+    booking.reset();
+    pendingMotif = null;
     batch(() => {
       inSession.value = false;
       screen.value = 'home';
@@ -196,6 +263,11 @@ export function createKioskState(deps: KioskStateDeps) {
       onRefused: () => (refused.value = true),
       // A médiateur ended the session from the console.
       onReset: () => void endSession(),
+      // Another kiosk booked or staff changed the hours: the slots on screen follow at once.
+      onAgenda: () => {
+        booking.agendaChanged();
+        if (screen.value === 'dossier') void identity.refresh();
+      },
     });
     const idleSettings = site.value?.idle ?? { warningAfterSeconds: 120, answerSeconds: 30 };
     idle = startIdleTimer({
@@ -255,6 +327,12 @@ export function createKioskState(deps: KioskStateDeps) {
     goHome,
     go,
     identity,
+    booking,
+    startBooking,
+    chooseMotif,
+    moveAppointment,
+    cancelAppointment,
+    finishBooking,
     identifyByNumber,
     identifyByCode,
     endSession,

@@ -56,6 +56,27 @@ export function fakeApi(site: KioskSiteView = SITE) {
     },
     identifyByCode: async () => ({ token: 'usager-token', expiresAt: '2026-11-23T09:20:00.000Z' }),
     dossier: async () => DOSSIER,
+    motifs: async () => [
+      { id: 'm1', category: 'referent_followup', durationMinutes: 30, mode: 'on_site', needsIdentification: true, changeLimitHours: 24 },
+      { id: 'm2', category: 'pmi', durationMinutes: 30, mode: 'on_site', needsIdentification: false, changeLimitHours: 24 },
+    ],
+    slots: async (motifId) => ({
+      motifId,
+      weekStart: '2026-11-23',
+      previousWeek: null,
+      nextWeek: '2026-11-30',
+      days: [{ date: '2026-11-25', slots: [{ start: '2026-11-25T08:30:00.000Z', end: '2026-11-25T09:00:00.000Z', referentId: 'r1' }] }],
+    }),
+    book: async (body) => ({
+      appointment: { id: 'a2', reference: 'ABC-DEF', motifCategory: 'pmi', mode: 'on_site', referent: { firstName: 'Léa', metier: 'puericultrice' }, place: 'Salle PMI', startsAt: body.start, endsAt: '2026-11-25T09:00:00.000Z', changeableUntil: '2026-11-24T08:30:00.000Z' },
+      ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+      receipt: 'receipt',
+    }),
+    move: async () => {
+      throw new Error('move is not used by the component tests');
+    },
+    cancel: async () => undefined,
+    notify: async () => undefined,
     stream: (h) => {
       handlers = h;
       queueMicrotask(() => h.onState('open'));

@@ -1,0 +1,39 @@
+import { useT } from '../../../web/i18n-context';
+import { useKiosk } from '../../state/context';
+import { BookingError } from './BookingError';
+
+/** What the appointment is for: the follow-up with the référent, or a first contact. */
+export function MotifScreen() {
+  const t = useT();
+  const kiosk = useKiosk();
+  const motifs = kiosk.booking.motifs.value;
+  const identified = kiosk.identity.dossier.value !== null;
+  return (
+    <section class="screen booking" aria-labelledby="motif-title">
+      <h1 id="motif-title" tabIndex={-1}>{t('booking.motifTitle')}</h1>
+      <p class="lead">{t('booking.motifIntro')}</p>
+      <BookingError />
+      {motifs === null ? (
+        <p role="status">{t('booking.loading')}</p>
+      ) : (
+        <ul class="motifs">
+          {motifs.map((m) => (
+            <li key={m.id}>
+              <button type="button" class="tile tile--motif" onClick={() => kiosk.chooseMotif(m)}>
+                <span class="tile__title">{t(`booking.motif.${m.category}.title`)}</span>
+                <span class="tile__hint">{t(`booking.motif.${m.category}.hint`)}</span>
+                <span class="tile__meta">
+                  {t(`booking.mode.${m.mode}`)} · {t('booking.duration', { minutes: m.durationMinutes })}
+                </span>
+                {m.needsIdentification && !identified && <span class="tile__meta">{t('booking.needsDossier')}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" class="button" onClick={() => kiosk.finishBooking()}>
+        {t('booking.back')}
+      </button>
+    </section>
+  );
+}

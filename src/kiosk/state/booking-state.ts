@@ -1,0 +1,235 @@
+import { batch, signal } from '@preact/signals';
+import type { BookingConfirmation, MotifView, NotifyChannel, SlotView, WeekSlotsView } from '../../core/agenda/booking';
+import type { DossierView } from '../../core/dossier/dossier';
+import type { Language } from '../../core/i18n/languages';
+import { ApiRequestError } from '../../web/api-client';
+import type { KioskApi } from '../api';
+
+export type BookingError = 'slot_taken' | 'change_too_late' | 'network' | 'generic';
+export type BookingStep = 'motif' | 'contact' | 'slots' | 'confirm' | 'done';
+type Appointment = DossierView['appointments'][number];
+
+const errorOf = (e: unknown): BookingError => {
+  const code = e instanceof ApiRequestError ? e.code : 'generic';
+  return code === 'slot_taken' || code === 'change_too_late' || code === 'network' ? code : 'generic';
+};
+
+export interface BookingDeps {
+  api: KioskApi;
+  usagerToken: () => string | null;
+  language: () => Language;
+  /** Moves the kiosk to the booking screen of a step. */
+  show: (step: BookingStep) => void;
+}
+
+/**
+ * One booking (or one move) in progress: the motif, the person's contact when needed, the week
+ * on screen, the chosen slot and the confirmation. Lives in memory only and is forgotten at
+ * the end of the session.
+ */
+export function createBookingState(deps: BookingDeps) {
+  const motifs = signal<MotifView[] | null>(null);
+  const motif = signal<MotifView | null>(null);
+  const moving = signal<Appointment | null>(null);
+  const contact = signal<{ name: string; phone: string } | null>(null);
+  const week = signal<WeekSlotsView | null>(null);
+  const loading = signal(false);
+  const chosen = signal<SlotView | null>(null);
+  const confirmation = signal<BookingConfirmation | null>(null);
+  const busy = signal(false);
+  const error = signal<BookingError | null>(null);
+  const sent = signal<NotifyChannel | null>(null);
+  const sendError = signal(false);
+  /** Ignores answers to a request that a newer one replaced (the usager paged quickly). */
+  let generation = 0;
+
+  async function loadMotifs(): Promise<void> {
+    error.value = null;
+    try {
+      motifs.value = await deps.api.motifs();
+    } catch (e) {
+      error.value = errorOf(e);
+    }
+  }
+
+  async function loadWeek(weekStart: string | null): Promise<void> {
+    const current = motif.value;
+    if (!current) return;
+    const mine = ++generation;
+    loading.value = true;
+    try {
+      const next = await deps.api.slots(current.id, weekStart, deps.usagerToken());
+      if (mine === generation) week.value = next;
+    } catch (e) {
+      if (mine === generation) error.value = errorOf(e);
+    } finally {
+      if (mine === generation) loading.value = false;
+    }
+  }
+
+  /** The person needs to give a name and phone when the pôle has no dossier, or will call them. */
+  function needsContact(m: MotifView): boolean {
+    return !contact.value && (!deps.usagerToken() || m.mode === 'phone');
+  }
+
+  function start(): void {
+    reset();
+    deps.show('motif');
+    void loadMotifs();
+  }
+
+  /** Returns false when the motif needs identification first (the caller opens « Mon dossier »). */
+  function chooseMotif(m: MotifView): boolean {
+    if (m.needsIdentification && !deps.usagerToken()) return false;
+    batch(() => {
+      motif.value = m;
+      week.value = null;
+      error.value = null;
+    });
+    if (needsContact(m)) deps.show('contact');
+    else openSlots();
+    return true;
+  }
+
+  function setContact(c: { name: string; phone: string }): void {
+    contact.value = c;
+    openSlots();
+  }
+
+  function openSlots(): void {
+    deps.show('slots');
+    void loadWeek(week.value?.weekStart ?? null);
+  }
+
+  function chooseSlot(slot: SlotView): void {
+    batch(() => {
+      chosen.value = slot;
+      error.value = null;
+    });
+    deps.show('confirm');
+  }
+
+  async function confirm(): Promise<void> {
+    const m = motif.value;
+    const slot = chosen.value;
+    if (!m || !slot || busy.value) return;
+    busy.value = true;
+    error.value = null;
+    try {
+      const language = deps.language();
+      const moved = moving.value;
+      const token = deps.usagerToken();
+      confirmation.value = moved && token
+        ? await deps.api.move(moved.id, { referentId: slot.referentId, start: slot.start, language }, token)
+        : await deps.api.book({ motifId: m.id, referentId: slot.referentId, start: slot.start, ...(contact.value ? { contact: contact.value } : {}), language }, token);
+      deps.show('done');
+    } catch (e) {
+      error.value = errorOf(e);
+      // Someone was faster: back to the slots, refreshed, with a kind word.
+      if (error.value === 'slot_taken') {
+        chosen.value = null;
+        deps.show('slots');
+        await loadWeek(week.value?.weekStart ?? null);
+      }
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  /** From « Mon dossier »: same slots, same motif, the appointment keeps its reference. */
+  async function startMove(appointment: Appointment): Promise<void> {
+    reset();
+    moving.value = appointment;
+    const all = await deps.api.motifs().catch(() => null);
+    const m = all?.find((x) => x.id === appointment.motifId) ?? null;
+    if (!m) {
+      error.value = 'generic';
+      return;
+    }
+    batch(() => {
+      motifs.value = all;
+      motif.value = m;
+    });
+    openSlots();
+  }
+
+  async function cancel(appointmentId: string): Promise<boolean> {
+    const token = deps.usagerToken();
+    if (!token) return false;
+    busy.value = true;
+    error.value = null;
+    try {
+      await deps.api.cancel(appointmentId, token);
+      return true;
+    } catch (e) {
+      error.value = errorOf(e);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function send(channel: NotifyChannel, to: string): Promise<void> {
+    const c = confirmation.value;
+    if (!c) return;
+    sendError.value = false;
+    try {
+      await deps.api.notify(c.appointment.id, { channel, to, receipt: c.receipt, language: deps.language() });
+      sent.value = channel;
+    } catch {
+      sendError.value = true;
+    }
+  }
+
+  /** The agenda changed somewhere (another kiosk booked, staff changed hours): refresh what is shown. */
+  function agendaChanged(): void {
+    if (motif.value && week.value && !confirmation.value) void loadWeek(week.value.weekStart);
+  }
+
+  function reset(): void {
+    generation++;
+    batch(() => {
+      motifs.value = null;
+      motif.value = null;
+      moving.value = null;
+      contact.value = null;
+      week.value = null;
+      loading.value = false;
+      chosen.value = null;
+      confirmation.value = null;
+      busy.value = false;
+      error.value = null;
+      sent.value = null;
+      sendError.value = false;
+    });
+  }
+
+  return {
+    motifs,
+    motif,
+    moving,
+    contact,
+    week,
+    loading,
+    chosen,
+    confirmation,
+    busy,
+    error,
+    sent,
+    sendError,
+    start,
+    chooseMotif,
+    setContact,
+    loadWeek,
+    chooseSlot,
+    confirm,
+    startMove,
+    cancel,
+    send,
+    agendaChanged,
+    reset,
+    openSlots,
+  };
+}
+
+export type BookingState = ReturnType<typeof createBookingState>;
