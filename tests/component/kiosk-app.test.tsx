@@ -171,4 +171,28 @@ describe('identification and dossier', () => {
     expect(untranslatedTexts(result.container as HTMLElement).filter((t) => !data.some((d) => t.includes(d)))).toEqual([]);
     state.stop();
   });
+
+  it('has no hard-coded text on any booking screen', async () => {
+    const fake = fakeApi();
+    const { state, result } = await renderKiosk(await pseudoI18n(), fake.api);
+    const root = () => result.container as HTMLElement;
+    // Times and dates come from Intl, names and places from the agenda: data, not UI text.
+    const isData = (t: string) => /\d/.test(t) || ['Léa', 'Salle PMI', 'ABC-DEF', 'Pôle social de Châtillon'].some((d) => t.includes(d));
+    state.startBooking();
+    await waitFor(() => expect(root().querySelector('.motifs')).not.toBeNull());
+    expect(untranslatedTexts(root()).filter((t) => !isData(t))).toEqual([]);
+    state.chooseMotif((await fake.api.motifs()).find((m) => m.id === 'm2')!);
+    await waitFor(() => expect(root().querySelector('.keyboard')).not.toBeNull());
+    expect(untranslatedTexts(root()).filter((t) => !isData(t) && !/^[A-ZÉÈÀÇ'-]$/.test(t))).toEqual([]);
+    state.booking.setContact({ name: 'Awa Traoré', phone: '0612345678' });
+    await waitFor(() => expect(root().querySelector('.slot')).not.toBeNull());
+    expect(untranslatedTexts(root()).filter((t) => !isData(t))).toEqual([]);
+    state.booking.chooseSlot(state.booking.week.value!.days[0]!.slots[0]!);
+    await waitFor(() => expect(root().querySelector('.summary')).not.toBeNull());
+    expect(untranslatedTexts(root()).filter((t) => !isData(t))).toEqual([]);
+    await state.booking.confirm();
+    await waitFor(() => expect(root().querySelector('.ticket')).not.toBeNull());
+    expect(untranslatedTexts(root()).filter((t) => !isData(t))).toEqual([]);
+    state.stop();
+  });
 });

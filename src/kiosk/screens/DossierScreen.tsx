@@ -93,8 +93,9 @@ function AppointmentItem(props: { appointment: DossierView['appointments'][numbe
   return (
     <li class="item">
       <p class="item__title">{t('dossier.appointment', { date: formatDateTime(a.startsAt, lang), name: a.withFirstName })}</p>
-      <p>
-        {t(`booking.motif.${a.motifCategory}.title`)} · {t(`booking.mode.${a.mode}`)}
+      <p class="dots">
+        <span>{t(`booking.motif.${a.motifCategory}.title`)}</span>
+        <span>{t(`booking.mode.${a.mode}`)}</span>
       </p>
       <p>{t('dossier.where', { place: a.place })}</p>
       <p>{t('dossier.appointmentAction')}</p>

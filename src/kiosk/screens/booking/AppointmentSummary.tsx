@@ -13,8 +13,9 @@ export function AppointmentSummary(props: { category: MotifCategory; mode: Motif
   return (
     <dl class="summary">
       <dt>{t('booking.what')}</dt>
-      <dd>
-        {t(`booking.motif.${props.category}.title`)} · {t(`booking.mode.${props.mode}`)}
+      <dd class="dots">
+        <span>{t(`booking.motif.${props.category}.title`)}</span>
+        <span>{t(`booking.mode.${props.mode}`)}</span>
       </dd>
       {props.referent && (
         <>

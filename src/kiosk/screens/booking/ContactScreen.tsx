@@ -71,7 +71,7 @@ export function ContactScreen() {
             <p id="contact-phone-error" class="field-error" aria-live="polite">
               {tried && !phoneOk ? t('booking.phoneError') : ''}
             </p>
-            <Keypad value={phone} maxLength={10} onChange={setPhone} controls="contact-phone" label={t('booking.phoneLabel')} />
+            <Keypad value={phone} maxLength={10} onChange={setPhone} controls="contact-phone" label={t('booking.keyboard')} />
           </>
         )}
         <div class="actions-row">

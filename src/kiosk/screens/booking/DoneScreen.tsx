@@ -78,7 +78,7 @@ function SendForm() {
         <>
           <label for="send-phone">{t('booking.smsLabel')}</label>
           <input id="send-phone" class="big-input" inputMode="tel" autocomplete="off" value={phone} onInput={(e) => setPhone(cleanDigits(e.currentTarget.value, 10))} />
-          <Keypad value={phone} maxLength={10} onChange={setPhone} controls="send-phone" label={t('booking.smsLabel')} />
+          <Keypad value={phone} maxLength={10} onChange={setPhone} controls="send-phone" label={t('booking.keyboard')} />
         </>
       ) : (
         <>

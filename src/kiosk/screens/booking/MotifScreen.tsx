@@ -22,8 +22,9 @@ export function MotifScreen() {
               <button type="button" class="tile tile--motif" onClick={() => kiosk.chooseMotif(m)}>
                 <span class="tile__title">{t(`booking.motif.${m.category}.title`)}</span>
                 <span class="tile__hint">{t(`booking.motif.${m.category}.hint`)}</span>
-                <span class="tile__meta">
-                  {t(`booking.mode.${m.mode}`)} · {t('booking.duration', { minutes: m.durationMinutes })}
+                <span class="tile__meta dots">
+                  <span>{t(`booking.mode.${m.mode}`)}</span>
+                  <span>{t('booking.duration', { minutes: m.durationMinutes })}</span>
                 </span>
                 {m.needsIdentification && !identified && <span class="tile__meta">{t('booking.needsDossier')}</span>}
               </button>

@@ -15,8 +15,10 @@ export function SlotsScreen() {
   return (
     <section class="screen booking" aria-labelledby="slots-title">
       <h1 id="slots-title" tabIndex={-1}>{t('booking.slotsTitle')}</h1>
-      <p class="lead">
-        <span class="strong">{t(`booking.motif.${motif.category}.title`)}</span> · {t(`booking.mode.${motif.mode}`)} · {t('booking.duration', { minutes: motif.durationMinutes })}
+      <p class="lead dots">
+        <span class="strong">{t(`booking.motif.${motif.category}.title`)}</span>
+        <span>{t(`booking.mode.${motif.mode}`)}</span>
+        <span>{t('booking.duration', { minutes: motif.durationMinutes })}</span>
       </p>
       <BookingError />
       {week && (
