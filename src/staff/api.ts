@@ -1,3 +1,5 @@
+import type { OutboxMessageView, StaffAgendaDay } from '../core/agenda/booking';
+import type { WeeklyPeriods } from '../core/agenda/slots';
 import type { SiteSummary, StaffMe } from '../core/api/staff-auth';
 import type { HelpCall, HelpOutcome } from '../core/help/help-call';
 import type { StaffEvent } from '../core/realtime/events';
@@ -13,6 +15,12 @@ export const staffApi = {
   claim: (id: string) => apiRequest<HelpCall>(`/api/staff/help-calls/${encodeURIComponent(id)}/claim`, { method: 'POST' }),
   resolve: (id: string, outcome: HelpOutcome) => apiRequest<HelpCall>(`/api/staff/help-calls/${encodeURIComponent(id)}/resolve`, { method: 'POST', body: { outcome } }),
   resetKiosk: (kioskId: string) => apiRequest<void>(`/api/staff/kiosks/${encodeURIComponent(kioskId)}/reset`, { method: 'POST' }),
+  agenda: (siteId: string, day: string) => apiRequest<StaffAgendaDay>(`/api/staff/sites/${encodeURIComponent(siteId)}/agenda?day=${encodeURIComponent(day)}`),
+  setHours: (referentId: string, hours: WeeklyPeriods) => apiRequest<void>(`/api/staff/referents/${encodeURIComponent(referentId)}/hours`, { method: 'PUT', body: { hours } }),
+  addAbsence: (referentId: string, startsAt: string, endsAt: string) =>
+    apiRequest<{ id: string }>(`/api/staff/referents/${encodeURIComponent(referentId)}/absences`, { method: 'POST', body: { startsAt, endsAt } }),
+  removeAbsence: (absenceId: string) => apiRequest<void>(`/api/staff/absences/${encodeURIComponent(absenceId)}`, { method: 'DELETE' }),
+  outbox: (siteId: string) => apiRequest<OutboxMessageView[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/outbox`),
   stream: (siteId: string, onEvent: (event: StaffEvent) => void, onState: (s: StreamState) => void, onRefused: () => void): EventStream =>
     startEventStream({
       url: `/api/staff/sites/${encodeURIComponent(siteId)}/stream`,

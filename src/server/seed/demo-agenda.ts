@@ -132,10 +132,10 @@ export async function seedDemoAgenda(db: Db, sites: ReadonlySet<string>, now: Da
         maxDelayDays: 14,
         now: now.getTime(),
       });
-      // About four bookings in ten over the next two weeks, denser in the first days.
+      // About one slot in two taken over the next four days, one in five after.
       for (const slot of candidates) {
         const daysAhead = (slot.start - now.getTime()) / 86_400_000;
-        if (next() > (daysAhead < 4 ? 0.6 : 0.3)) continue;
+        if (next() > (daysAhead < 4 ? 0.45 : 0.2)) continue;
         n++;
         await db
           .insertInto('appointments')

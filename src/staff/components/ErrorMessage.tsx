@@ -1,7 +1,7 @@
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
 
-const KNOWN = ['call_already_claimed', 'call_not_claimed', 'call_not_open', 'network', 'not_on_duty_here', 'staff_bad_credentials', 'staff_locked'] as const;
+const KNOWN = ['call_already_claimed', 'call_not_claimed', 'call_not_open', 'network', 'not_on_duty_here', 'staff_bad_credentials', 'staff_locked', 'staff_forbidden', 'validation'] as const;
 type Known = (typeof KNOWN)[number];
 
 /** The last action's error, in words, from the API error code. */

@@ -5,6 +5,8 @@ import { CallCard } from '../components/CallCard';
 import { DutyPanel } from '../components/DutyPanel';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { KioskPanel } from '../components/KioskPanel';
+import { AgendaPanel } from '../components/AgendaPanel';
+import { OutboxPanel } from '../components/OutboxPanel';
 import type { Chime } from '../sound';
 import { useStaff } from '../state/context';
 
@@ -29,6 +31,8 @@ export function ConsoleScreen(props: { chime: Chime }) {
           <h2 id="calls-title">{t('calls.title')}</h2>
           {calls.length === 0 ? <p class="muted">{t('calls.empty')}</p> : calls.map((c) => <CallCard key={c.id} call={c} now={Math.max(now, current)} />)}
         </section>
+        <AgendaPanel />
+        <OutboxPanel />
       </div>
       <aside class="console__side">
         <KioskPanel />

@@ -25,6 +25,8 @@ export function createStaffState(deps: StaffStateDeps) {
   const error = signal<string | null>(null);
   const busy = signal(false);
   const serverOffsetMs = signal(0);
+  /** Bumped on every 'agenda' event: the agenda view reloads the day it shows. */
+  const agendaVersion = signal(0);
 
   const openCalls = computed(() => [...calls.value.values()].filter(isOpen).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
   const onDutyHere = computed(() => me.value?.dutySiteId !== null && me.value?.dutySiteId === siteId.value);
@@ -46,6 +48,8 @@ export function createStaffState(deps: StaffStateDeps) {
   function apply(event: StaffEvent): void {
     switch (event.type) {
       case 'snapshot':
+        // A (re)connection may have missed agenda changes: reload the day too.
+        agendaVersion.value++;
         batch(() => {
           kiosks.value = event.snapshot.kiosks;
           onDuty.value = event.snapshot.onDuty;
@@ -67,6 +71,9 @@ export function createStaffState(deps: StaffStateDeps) {
         break;
       case 'duty':
         onDuty.value = event.onDuty;
+        break;
+      case 'agenda':
+        agendaVersion.value++;
         break;
     }
   }
@@ -127,7 +134,10 @@ export function createStaffState(deps: StaffStateDeps) {
     error,
     busy,
     serverOffsetMs,
+    agendaVersion,
     kioskLabel,
+    api: deps.api,
+    run,
     async init() {
       try {
         await signedIn(await deps.api.me());

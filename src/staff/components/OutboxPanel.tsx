@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { OutboxMessageView } from '../../core/agenda/booking';
+import { useT } from '../../web/i18n-context';
+import { useStaff } from '../state/context';
+
+/** What the built-in provider "sent": confirmations written to the outbox, never sent for real. */
+export function OutboxPanel() {
+  const t = useT('staff');
+  const staff = useStaff();
+  const siteId = staff.siteId.value;
+  const [messages, setMessages] = useState<OutboxMessageView[] | null>(null);
+  const version = staff.agendaVersion.value;
+  const lang = document.documentElement.lang || 'fr';
+  // Médiateurs see the agenda of the pôle where they are on duty; admins see every pôle.
+  const allowed = staff.me.value?.role === 'admin' || staff.onDutyHere.value;
+  useEffect(() => {
+    if (!siteId || !allowed) return;
+    let current = true;
+    void staff.run(() => staff.api.outbox(siteId)).then((m) => {
+      if (current && m) setMessages(m);
+    });
+    return () => {
+      current = false;
+    };
+  }, [siteId, version, allowed]);
+  return (
+    <section class="panel" aria-labelledby="outbox-title">
+      <h2 id="outbox-title">{t('outbox.title')}</h2>
+      <p class="muted">{t('outbox.hint')}</p>
+      {!allowed && <p class="muted">{t('agenda.onDutyFirst')}</p>}
+      {allowed && messages?.length === 0 && <p>{t('outbox.empty')}</p>}
+      <ul class="outbox">
+        {allowed && messages?.map((m) => (
+          <li key={m.id} class="outbox__item">
+            <p class="strong dots">
+              <span>{t(`outbox.channel.${m.channel}`)}</span>
+              <span>{t('outbox.to', { to: m.to })}</span>
+              <span>{t('outbox.reference', { reference: m.appointmentReference })}</span>
+              <span>{new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(m.createdAt))}</span>
+            </p>
+            <p>{m.body}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
