@@ -128,6 +128,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   // Open streams would hold the server open forever; end them first so clients reconnect elsewhere.
   app.addHook('preClose', async () => {
     if (timer) clearInterval(timer);
+    agenda.flushNotices();
     for (const stream of [...openStreams]) stream.end();
   });
   return app;

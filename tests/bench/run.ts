@@ -1,11 +1,12 @@
 import { helpLatencyBench } from './help-latency';
+import { bookingBench } from './booking';
 import { slotsBench } from './slots';
 
 /**
  * `npm run bench`: runs every benchmark, prints one JSON document, and exits non-zero when a
  * target is missed. Benchmarks are not tests: a slow machine never fails `npm test`.
  */
-const benches = [helpLatencyBench, slotsBench];
+const benches = [helpLatencyBench, slotsBench, bookingBench];
 
 const results = [];
 for (const bench of benches) results.push(await bench());

@@ -1,3 +1,5 @@
+import { parisWallClock } from './paris-time';
+
 /**
  * An iCalendar (RFC 5545) event for one appointment, small enough to fit in a QR code that a
  * phone's camera opens as « Ajouter au calendrier ». Times are written in Europe/Paris with its
@@ -34,13 +36,9 @@ const PARIS_VTIMEZONE = [
   'END:VTIMEZONE',
 ];
 
-const parisParts = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
 /** 20261125T093000, the Paris wall-clock time of an instant. */
 function parisStamp(utcMs: number): string {
-  const p: Record<string, string> = {};
-  for (const part of parisParts.formatToParts(new Date(utcMs))) p[part.type] = part.value;
-  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+  return utcStamp(parisWallClock(utcMs).getTime()).slice(0, 15);
 }
 
 function utcStamp(utcMs: number): string {
@@ -52,14 +50,20 @@ export function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
+/** UTF-8 length of one code point, without encoding it. */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
 /** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character. */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
+  // Most lines are short ASCII: one octet a character, nothing to fold.
+  if (line.length <= 75 && /^[\x20-\x7e]*$/.test(line)) return line;
   const out: string[] = [];
   let current = '';
   let octets = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = utf8Length(char.codePointAt(0)!);
     const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
     if (octets + size > limit) {
       out.push(current);

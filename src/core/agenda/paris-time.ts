@@ -36,6 +36,11 @@ function offsetAt(utcMs: number): number {
   return offset;
 }
 
+/** The Paris wall-clock time of an instant, as a Date whose UTC fields read Paris time. */
+export function parisWallClock(utcMs: number): Date {
+  return new Date(utcMs + offsetAt(utcMs) * 60_000);
+}
+
 /** The Paris calendar date of an instant. */
 export function parisDate(utcMs: number): LocalDate {
   const local = new Date(utcMs + offsetAt(utcMs) * 60_000);

@@ -16,7 +16,7 @@ import { dutyOf } from '../fleet/duty.repository';
 import { audit } from '../identity/identity.repository';
 import type { IdentityService } from '../identity/identity.service';
 import { SlotTakenError, type AgendaReferent, type AgendaSource, type Booking } from './agenda-source';
-import { formatWhen, messagesIn } from './messages';
+import { fill, formatWhen, messagesIn, textIn } from './messages';
 import type { NotificationProvider } from './notifier';
 
 const DAY_MS = 86_400_000;
@@ -43,8 +43,19 @@ export interface BookInput {
  * who may move or cancel what and until when, and telling kiosks and consoles when the agenda
  * changed so a freed slot is offered at once.
  */
+/**
+ * Motifs and référents change rarely and are read on every slot search and booking: they are
+ * kept for a short while, and forgotten at once when Borne itself changes them.
+ */
+const REFERENCE_DATA_TTL_MS = 30_000;
+/** How long agenda changes of a site are gathered before kiosks and consoles are told. */
+const AGENDA_NOTICE_MS = 150;
+
 export class AgendaService {
   private readonly messagesSent = new Map<string, number>();
+  private readonly motifCache = new Map<string, { at: number; motifs: Motif[] }>();
+  private readonly referentCache = new Map<string, { at: number; referents: AgendaReferent[] }>();
+  private readonly pendingNotices = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly ctx: AppContext,
@@ -54,7 +65,7 @@ export class AgendaService {
   ) {}
 
   async motifs(kiosk: AuthenticatedKiosk): Promise<MotifView[]> {
-    return (await this.source.motifs(kiosk.siteId)).map((m) => ({
+    return (await this.siteMotifs(kiosk.siteId)).map((m) => ({
       id: m.id,
       category: m.category,
       durationMinutes: m.durationMinutes,
@@ -126,7 +137,7 @@ export class AgendaService {
     }
     await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: booking.dossierId, action: 'booking', outcome: 'success', at: now });
     await this.changed(kiosk.siteId);
-    const saved = (await this.source.booking(booking.id))!;
+    const saved: Booking = { ...booking, startsAt: booking.start, endsAt: booking.end, status: 'booked' };
     return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, kiosk.siteId, language), receipt };
   }
 
@@ -222,7 +233,7 @@ export class AgendaService {
   async setHours(staff: StaffUser, referentId: string, hours: WeeklyPeriods): Promise<void> {
     const referent = await this.adminReferent(staff, referentId);
     await this.source.setHours(referent.id, hours);
-    await this.changed(referent.siteId);
+    await this.changed(referent.siteId, true);
   }
 
   async addAbsence(staff: StaffUser, referentId: string, startsAt: string, endsAt: string): Promise<{ id: string }> {
@@ -256,8 +267,26 @@ export class AgendaService {
 
   // ---- rules ----
 
+  private async siteMotifs(siteId: string): Promise<Motif[]> {
+    const now = Date.now();
+    const cached = this.motifCache.get(siteId);
+    if (cached && now - cached.at < REFERENCE_DATA_TTL_MS) return cached.motifs;
+    const motifs = await this.source.motifs(siteId);
+    this.motifCache.set(siteId, { at: now, motifs });
+    return motifs;
+  }
+
+  private async siteReferents(siteId: string): Promise<AgendaReferent[]> {
+    const now = Date.now();
+    const cached = this.referentCache.get(siteId);
+    if (cached && now - cached.at < REFERENCE_DATA_TTL_MS) return cached.referents;
+    const referents = await this.source.referents(siteId);
+    this.referentCache.set(siteId, { at: now, referents });
+    return referents;
+  }
+
   private async siteMotif(kiosk: AuthenticatedKiosk, motifId: string): Promise<Motif> {
-    const motif = await this.source.motif(motifId);
+    const motif = (await this.siteMotifs(kiosk.siteId)).find((m) => m.id === motifId);
     if (!motif || motif.siteId !== kiosk.siteId) throw apiError('motif_not_found');
     return motif;
   }
@@ -270,7 +299,7 @@ export class AgendaService {
       if (!referent) throw apiError('no_referent');
       return [referent];
     }
-    return (await this.source.referents(kiosk.siteId)).filter((r) => motif.metiers.includes(r.metier));
+    return (await this.siteReferents(kiosk.siteId)).filter((r) => motif.metiers.includes(r.metier));
   }
 
   private async freeSlotsOf(motif: Motif, referents: readonly AgendaReferent[], now: number): Promise<(Interval & { referentId: string })[]> {
@@ -317,7 +346,7 @@ export class AgendaService {
   }
 
   private placeOf(motif: Motif, referent: AgendaReferent, siteId: string, language: Language): string {
-    if (motif.mode === 'phone') return messagesIn(language)('booking.byPhonePlace');
+    if (motif.mode === 'phone') return textIn(language, 'booking.byPhonePlace');
     const site = this.ctx.sites.get(siteId);
     return site ? `${referent.place}, ${site.name}, ${site.address}` : referent.place;
   }
@@ -337,14 +366,14 @@ export class AgendaService {
   }
 
   private ics(b: Booking, motif: Motif, referent: AgendaReferent, siteId: string, language: Language): string {
-    const t = messagesIn(language);
+    const what = textIn(language, `booking.motif.${motif.category}.title`);
     return appointmentIcs({
       uid: `${b.id}@borne`,
       start: b.startsAt,
       end: b.endsAt,
-      summary: t('booking.icsSummary', { what: t(`booking.motif.${motif.category}.title`), name: referent.firstName }),
+      summary: fill(language, 'booking.icsSummary', { what, name: referent.firstName }),
       location: b.place,
-      description: t('booking.icsDescription', { reference: b.reference, site: this.ctx.sites.get(siteId)?.name ?? '' }),
+      description: fill(language, 'booking.icsDescription', { reference: b.reference, site: this.ctx.sites.get(siteId)?.name ?? '' }),
       stamp: this.ctx.clock().getTime(),
     });
   }
@@ -361,9 +390,32 @@ export class AgendaService {
     return referent;
   }
 
-  /** Kiosks showing slots refresh them, consoles refresh the day: a freed slot is offered at once. */
-  private async changed(siteId: string): Promise<void> {
-    this.ctx.bus.agendaChanged(siteId);
-    await publish(this.ctx, siteId, { type: 'agenda' });
+  /**
+   * Kiosks showing slots refresh them, consoles refresh the day: a freed slot is offered within a
+   * fraction of a second. Changes are gathered per site for AGENDA_NOTICE_MS, so a burst of
+   * bookings sends one notice instead of making every kiosk of the pôle reload once per booking.
+   */
+  private async changed(siteId: string, referenceData = false): Promise<void> {
+    if (referenceData) {
+      this.motifCache.delete(siteId);
+      this.referentCache.delete(siteId);
+    }
+    if (this.pendingNotices.has(siteId)) return;
+    const timer = setTimeout(() => {
+      this.pendingNotices.delete(siteId);
+      this.ctx.bus.agendaChanged(siteId);
+      publish(this.ctx, siteId, { type: 'agenda' }).catch((error: unknown) => this.ctx.log.warn({ err: error }, 'agenda notice not stored'));
+    }, AGENDA_NOTICE_MS);
+    timer.unref();
+    this.pendingNotices.set(siteId, timer);
+  }
+
+  /** Sends the notices still gathered (before the server stops). */
+  flushNotices(): void {
+    for (const [siteId, timer] of this.pendingNotices) {
+      clearTimeout(timer);
+      this.pendingNotices.delete(siteId);
+      this.ctx.bus.agendaChanged(siteId);
+    }
   }
 }

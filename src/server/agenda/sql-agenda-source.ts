@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { MOTIF_CATEGORIES, MOTIF_MODES, type Motif } from '../../core/agenda/motif';
 import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
 import { REFERENT_METIERS, type ReferentMetier } from '../../core/dossier/dossier';
@@ -202,24 +203,12 @@ export class SqlAgendaSource implements AgendaSource {
   }
 }
 
-/** Anything live in [start, end) for this référent: another booking (not `except`) or an absence. */
+/** Anything live in [start, end) for this référent: another booking (not `except`) or an absence. One round trip. */
 async function overlaps(trx: Db, referentId: string, start: number, end: number, except: string | null): Promise<boolean> {
-  let bookings = trx
-    .selectFrom('appointments')
-    .select('id')
-    .where('referent_id', '=', referentId)
-    .where('status', '=', 'booked')
-    .where('starts_at', '<', iso(end))
-    .where('ends_at', '>', iso(start));
-  if (except) bookings = bookings.where('id', '!=', except);
-  if (await bookings.limit(1).executeTakeFirst()) return true;
-  const absent = await trx
-    .selectFrom('absences')
-    .select('id')
-    .where('referent_id', '=', referentId)
-    .where('starts_at', '<', iso(end))
-    .where('ends_at', '>', iso(start))
-    .limit(1)
-    .executeTakeFirst();
-  return absent !== undefined;
+  const from = iso(start);
+  const to = iso(end);
+  const row = await sql<{ busy: number | boolean }>`
+    select (exists (select 1 from appointments where referent_id = ${referentId} and status = 'booked' and starts_at < ${to} and ends_at > ${from} and id <> ${except ?? ''})
+         or exists (select 1 from absences where referent_id = ${referentId} and starts_at < ${to} and ends_at > ${from})) as busy`.execute(trx);
+  return Boolean(Number(row.rows[0]?.busy ?? 0));
 }
