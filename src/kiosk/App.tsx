@@ -12,6 +12,7 @@ import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { ConfirmScreen } from './screens/booking/ConfirmScreen';
 import { ContactScreen } from './screens/booking/ContactScreen';
 import { DoneScreen } from './screens/booking/DoneScreen';
+import { FindScreen } from './screens/booking/FindScreen';
 import { MotifScreen } from './screens/booking/MotifScreen';
 import { SlotsScreen } from './screens/booking/SlotsScreen';
 import { useKiosk } from './state/context';
@@ -64,6 +65,8 @@ function CurrentScreen() {
       return <ConfirmScreen />;
     case 'book-done':
       return <DoneScreen />;
+    case 'book-find':
+      return <FindScreen />;
     default:
       return <HomeScreen />;
   }

@@ -18,10 +18,17 @@ export interface KioskApi {
   motifs(): Promise<MotifView[]>;
   slots(motifId: string, week: string | null, usagerToken: string | null): Promise<WeekSlotsView>;
   book(body: { motifId: string; referentId: string; start: string; contact?: { name: string; phone: string }; language: Language }, usagerToken: string | null): Promise<BookingConfirmation>;
-  move(appointmentId: string, body: { referentId: string; start: string; language: Language }, usagerToken: string): Promise<BookingConfirmation>;
-  cancel(appointmentId: string, usagerToken: string): Promise<void>;
+  move(appointmentId: string, body: { referentId: string; start: string; language: Language }, holder: BookingHolder): Promise<BookingConfirmation>;
+  cancel(appointmentId: string, holder: BookingHolder): Promise<void>;
+  findBooking(reference: string, phone: string): Promise<{ access: string; appointment: DossierView['appointments'][number] }>;
   notify(appointmentId: string, body: { channel: NotifyChannel; to: string; receipt: string; language: Language }): Promise<void>;
   stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onReset: () => void; onAgenda: () => void }): EventStream;
+}
+
+/** Who may change a booking: the usager session of a dossier, or the access found with a ticket reference. */
+export interface BookingHolder {
+  usager: string | null;
+  access: string | null;
 }
 
 export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
@@ -40,8 +47,9 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     slots: (motifId, week, usagerToken) =>
       apiRequest(`${base}/agenda/slots?${new URLSearchParams({ motifId, ...(week ? { week } : {}) }).toString()}`, { headers: withUsager(headers, usagerToken) }),
     book: (body, usagerToken) => apiRequest(`${base}/appointments`, { method: 'POST', headers: withUsager(headers, usagerToken), body }),
-    move: (id, body, usagerToken) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/move`, { method: 'POST', headers: withUsager(headers, usagerToken), body }),
-    cancel: (id, usagerToken) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/cancel`, { method: 'POST', headers: withUsager(headers, usagerToken) }),
+    move: (id, body, holder) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/move`, { method: 'POST', headers: withHolder(headers, holder), body }),
+    cancel: (id, holder) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/cancel`, { method: 'POST', headers: withHolder(headers, holder) }),
+    findBooking: (reference, phone) => apiRequest(`${base}/appointments/find`, { method: 'POST', headers, body: { reference, phone } }),
     notify: (id, body) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/notify`, { method: 'POST', headers, body }),
     stream: ({ onHelp, onState, onRefused, onReset, onAgenda }) =>
       startEventStream({
@@ -61,4 +69,9 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
 /** The usager session travels in a header, never in the URL. */
 function withUsager(headers: Record<string, string>, usagerToken: string | null): Record<string, string> {
   return usagerToken ? { ...headers, 'x-usager-session': usagerToken } : headers;
+}
+
+function withHolder(headers: Record<string, string>, holder: BookingHolder): Record<string, string> {
+  const out = withUsager(headers, holder.usager);
+  return holder.access ? { ...out, 'x-booking-access': holder.access } : out;
 }

@@ -38,6 +38,7 @@ const CATALOGUE = {
   appointment_not_found: { status: 404, message: 'There is no such appointment for this usager: open « Mon dossier » again.' },
   appointment_not_changeable: { status: 409, message: 'This appointment was not made at a kiosk: call the pôle to change it.' },
   change_too_late: { status: 409, message: 'It is too late to change this appointment at the kiosk: call the pôle.' },
+  booking_not_found: { status: 404, message: 'No coming appointment matches this reference and phone number. Check the ticket or the SMS, or ask a médiateur.' },
   too_many_messages: { status: 429, message: 'This confirmation has been sent enough times already.' },
   referent_not_found: { status: 404, message: 'There is no référent with this id.' },
   absence_not_found: { status: 404, message: 'There is no absence with this id: it may have been removed already.' },

@@ -147,6 +147,61 @@ describe('a person without a dossier books a first contact', () => {
   });
 });
 
+describe('a person without a dossier moves and cancels with the ticket reference and their phone', () => {
+  it('finds the appointment, moves it, then cancels it', async () => {
+    const page = await openKiosk('chatillon-1');
+    await page.getByRole('button', { name: /Prendre rendez-vous/ }).click();
+    await page.getByRole('button', { name: /Accueil social/ }).click();
+    await page.getByLabel('Votre nom et votre prénom').fill('Léon Moreau');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel('Votre numéro de téléphone (10 chiffres)').fill('0677889900');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByRole('button', { name: "Semaine d'après" }).click();
+    await page.getByRole('button', { name: "Semaine d'avant" }).and(page.locator(':enabled')).waitFor();
+    await page.locator('.slot').first().click();
+    await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await page.getByRole('heading', { name: 'Votre rendez-vous est pris' }).waitFor();
+    const reference = /[A-Z2-9]{3}-[A-Z2-9]{3}/.exec(await page.locator('.ticket').innerText())![0];
+    await page.locator('.end-button').click();
+    await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
+
+    // Later, on the same kiosk: « J'ai déjà un rendez-vous », the reference on the keys, the phone.
+    const find = async () => {
+      await page.getByRole('button', { name: /Prendre rendez-vous/ }).click();
+      await page.getByRole('button', { name: "J'ai déjà un rendez-vous" }).click();
+      await page.getByRole('heading', { name: 'Retrouver mon rendez-vous', level: 1 }).waitFor();
+      const keys = page.getByRole('group', { name: 'Clavier' });
+      for (const char of reference.replace('-', '')) await keys.getByRole('button', { name: char, exact: true }).click();
+      expect(await page.getByLabel('Référence du rendez-vous (6 caractères)').inputValue()).toBe(reference.replace('-', ''));
+      await noAxeViolation(page);
+      await page.getByRole('button', { name: 'Continuer' }).click();
+      await page.getByLabel('Votre numéro de téléphone (10 chiffres)').fill('0677889900');
+      await page.getByRole('button', { name: 'Rechercher mon rendez-vous' }).click();
+      await page.getByRole('heading', { name: 'Votre rendez-vous', level: 1 }).waitFor();
+    };
+    await find();
+    await noAxeViolation(page);
+    await page.getByRole('button', { name: 'Déplacer' }).click();
+    await page.getByRole('button', { name: "Semaine d'après" }).click();
+    await page.getByRole('button', { name: "Semaine d'avant" }).and(page.locator(':enabled')).waitFor();
+    const target = await slotName(page, 1);
+    await slotButton(page, target).click();
+    await page.getByRole('button', { name: 'Déplacer à ce moment' }).click();
+    await page.getByRole('heading', { name: 'Votre rendez-vous est déplacé' }).waitFor();
+    expect(await page.locator('.ticket').innerText()).toContain(reference);
+    await page.getByRole('button', { name: 'Terminé' }).click();
+
+    await find();
+    await page.locator('.item', { hasText: target.time }).waitFor();
+    await page.getByRole('button', { name: 'Annuler le rendez-vous' }).click();
+    await page.getByRole('button', { name: 'Oui, annuler' }).click();
+    await page.getByText('Le rendez-vous est annulé.').waitFor();
+    const row = await suite.e2e.server.store.db.selectFrom('appointments').select('status').where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(row.status).toBe('cancelled');
+    await page.context().close();
+  });
+});
+
 describe('two kiosks confirm the same slot at the same moment', () => {
   it('gives it to exactly one; the other hears it kindly and sees the refreshed slots', async () => {
     const [a, b] = await Promise.all([openKiosk('chatillon-3'), openKiosk('chatillon-4')]);

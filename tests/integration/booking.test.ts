@@ -163,6 +163,49 @@ describe('moving and cancelling from « Mon dossier »', () => {
   });
 });
 
+describe('a person without a dossier changes their appointment with the ticket reference and their phone', () => {
+  const find = (reference: string, phone: string, kioskId = KIOSK) =>
+    server.app.inject({ method: 'POST', url: '/api/kiosk/appointments/find', headers: kioskAuth(server, kioskId), payload: { reference, phone } });
+
+  it('finds it, moves it and cancels it on this kiosk only; a wrong phone finds nothing', async () => {
+    const week = (await slots('chatillon-pmi', undefined, '2026-11-30')).json<WeekSlotsView>();
+    const [first, second] = week.days.flatMap((d) => d.slots);
+    const booked = (await book({ motifId: 'chatillon-pmi', referentId: first!.referentId, start: first!.start, contact: CONTACT })).json<BookingConfirmation>();
+    const reference = booked.appointment.reference;
+
+    const wrong = await find(reference, '0700000000');
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().error.code).toBe('booking_not_found');
+    const bad = await find('12', '06');
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['phone', 'reference']);
+
+    // The ticket's reference in lower case, without its hyphen, still works.
+    const found = await find(reference.replace('-', '').toLowerCase(), '06.12.34.56.78');
+    expect(found.statusCode, found.body).toBe(200);
+    const { access, appointment } = found.json<{ access: string; appointment: { id: string; withFirstName: string; changeableUntil: string } }>();
+    expect(appointment).toMatchObject({ id: booked.appointment.id, withFirstName: 'Léa', motifCategory: 'pmi' });
+
+    const elsewhere = await server.app.inject({ method: 'POST', url: `/api/kiosk/appointments/${appointment.id}/cancel`, headers: { ...kioskAuth(server, 'chatillon-2'), 'x-booking-access': access } });
+    expect(elsewhere.json().error.code).toBe('appointment_not_found');
+    const forged = await server.app.inject({ method: 'POST', url: `/api/kiosk/appointments/${appointment.id}/cancel`, headers: { ...headers(), 'x-booking-access': `${access.split('.')[0]}.forged` } });
+    expect(forged.json().error.code).toBe('appointment_not_found');
+
+    const moved = await server.app.inject({ method: 'POST', url: `/api/kiosk/appointments/${appointment.id}/move`, headers: { ...headers(), 'x-booking-access': access }, payload: { referentId: second!.referentId, start: second!.start } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<BookingConfirmation>().appointment.startsAt).toBe(second!.start);
+    const cancelled = await server.app.inject({ method: 'POST', url: `/api/kiosk/appointments/${appointment.id}/cancel`, headers: { ...headers(), 'x-booking-access': access } });
+    expect(cancelled.statusCode).toBe(204);
+    expect((await find(reference, '0612345678')).statusCode).toBe(404);
+  });
+
+  it('locks the lookup of a reference after repeated wrong phone numbers', async () => {
+    const slot = await firstSlot('chatillon-pmi');
+    const { appointment } = (await book({ motifId: 'chatillon-pmi', referentId: slot.referentId, start: slot.start, contact: CONTACT })).json<BookingConfirmation>();
+    for (let i = 0; i < 5; i++) expect((await find(appointment.reference, `070000000${i}`)).statusCode).toBe(404);
+    expect((await find(appointment.reference, '0612345678', 'chatillon-2')).json().error.code).toBe('identify_locked');
+  });
+});
+
 describe('confirmations and staff', () => {
   it('writes the SMS to the outbox in the usager language; staff read it, kiosks cannot', async () => {
     const slot = await firstSlot('chatillon-sante-sexuelle');

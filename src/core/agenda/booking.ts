@@ -98,6 +98,19 @@ export const bookBodySchema = z
   })
   .strict();
 
+/** "zg2teh", "ZG2 TEH" → "ZG2-TEH", as printed on the ticket; null when it cannot be one. */
+export function normaliseReference(text: string): string | null {
+  const compact = text.toUpperCase().replace(/[\s-]/g, '');
+  return /^[A-Z2-9]{6}$/.test(compact) ? `${compact.slice(0, 3)}-${compact.slice(3)}` : null;
+}
+
+export const findBookingBodySchema = z
+  .object({
+    reference: z.string().refine((v) => normaliseReference(v) !== null, { error: 'expected the 6-character reference printed on the ticket, for example "ZG2-TEH"' }),
+    phone: z.string().refine((v) => normalisePhone(v) !== null, { error: 'expected the phone number given when booking, 10 digits' }),
+  })
+  .strict();
+
 export const moveBodySchema = z
   .object({
     referentId: id('référent'),

@@ -2,17 +2,19 @@ import { useT } from '../../web/i18n-context';
 import { applyTextKey, type TextKey } from '../io/keypad';
 
 const NAME_ROWS = ['AZERTYUIOP', 'QSDFGHJKLM', 'WXCVBNÉÈÀÇ'];
-const EXTRA: Record<'name' | 'email', string[]> = { name: ['-', "'"], email: ['@', '.', '-', '_'] };
+const EXTRA: Record<'name' | 'email' | 'code', string[]> = { name: ['-', "'"], email: ['@', '.', '-', '_'], code: [] };
+/** Ticket references never use 0, 1, I or O: fewer keys, no confusion. */
+const CODE_ROWS = ['23456789', 'AZERTYUP', 'QSDFGHJKLM', 'WXCVBN'];
 const DIGITS = '1234567890';
 
 /**
  * Large letter keys (AZERTY, as on French keyboards) for names and e-mail addresses; the physical
  * keyboard types into the same field. Names capitalise by themselves.
  */
-export function TextKeyboard(props: { value: string; kind: 'name' | 'email'; onChange: (value: string) => void; controls: string }) {
+export function TextKeyboard(props: { value: string; kind: 'name' | 'email' | 'code'; onChange: (value: string) => void; controls: string }) {
   const t = useT();
   const press = (key: TextKey) => props.onChange(applyTextKey(props.value, key, props.kind));
-  const rows = props.kind === 'email' ? [DIGITS, ...NAME_ROWS.slice(0, 2), 'WXCVBN'] : NAME_ROWS;
+  const rows = props.kind === 'email' ? [DIGITS, ...NAME_ROWS.slice(0, 2), 'WXCVBN'] : props.kind === 'code' ? CODE_ROWS : NAME_ROWS;
   return (
     <div class="keyboard" role="group" aria-label={t('booking.keyboard')}>
       {rows.map((row) => (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { useT } from '../../web/i18n-context';
 import { NumberForm } from '../components/NumberForm';
 import { QrScanner } from '../components/QrScanner';
@@ -12,8 +12,9 @@ export function IdentifyScreen() {
   const [scanning, setScanning] = useState(false);
   const error = kiosk.identity.error.value;
 
-  // A USB scanner works on this screen without any click.
-  useEffect(() => {
+  // A USB scanner works on this screen without any click, from the moment the screen shows:
+  // a layout effect listens before the first paint, so no key of a scan can be missed.
+  useLayoutEffect(() => {
     const scanner = startHidScanner({ onCode: (code) => void kiosk.identifyByCode(code) });
     return () => scanner.stop();
   }, []);

@@ -15,9 +15,14 @@ export function NoDossierScreen() {
         <li>{t('noDossier.what2')}</li>
         <li>{t('noDossier.what3')}</li>
       </ul>
-      <button type="button" class="button button--primary" onClick={() => kiosk.startBooking()}>
-        {t('home.actions.book')}
-      </button>
+      <div class="actions-row">
+        <button type="button" class="button button--primary" onClick={() => kiosk.startBooking()}>
+          {t('home.actions.book')}
+        </button>
+        <button type="button" class="button" onClick={() => kiosk.findBooking()}>
+          {t('booking.haveOne')}
+        </button>
+      </div>
       <div class="instead">
         <FallbackText />
       </div>

@@ -5,13 +5,13 @@ import type { Language } from '../../core/i18n/languages';
 import { ApiRequestError } from '../../web/api-client';
 import type { KioskApi } from '../api';
 
-export type BookingError = 'slot_taken' | 'change_too_late' | 'network' | 'generic';
-export type BookingStep = 'motif' | 'contact' | 'slots' | 'confirm' | 'done';
+export type BookingError = 'slot_taken' | 'change_too_late' | 'booking_not_found' | 'identify_locked' | 'network' | 'generic';
+export type BookingStep = 'motif' | 'contact' | 'slots' | 'confirm' | 'done' | 'find';
 type Appointment = DossierView['appointments'][number];
 
 const errorOf = (e: unknown): BookingError => {
   const code = e instanceof ApiRequestError ? e.code : 'generic';
-  return code === 'slot_taken' || code === 'change_too_late' || code === 'network' ? code : 'generic';
+  return code === 'slot_taken' || code === 'change_too_late' || code === 'booking_not_found' || code === 'identify_locked' || code === 'network' ? code : 'generic';
 };
 
 export interface BookingDeps {
@@ -40,6 +40,11 @@ export function createBookingState(deps: BookingDeps) {
   const error = signal<BookingError | null>(null);
   const sent = signal<NotifyChannel | null>(null);
   const sendError = signal(false);
+  /** An appointment found with its ticket reference (no dossier), and the access to change it. */
+  const found = signal<Appointment | null>(null);
+  const cancelled = signal(false);
+  let access: string | null = null;
+  const holder = () => ({ usager: deps.usagerToken(), access });
   /** Ignores answers to a request that a newer one replaced (the usager paged quickly). */
   let generation = 0;
 
@@ -119,8 +124,8 @@ export function createBookingState(deps: BookingDeps) {
       const language = deps.language();
       const moved = moving.value;
       const token = deps.usagerToken();
-      confirmation.value = moved && token
-        ? await deps.api.move(moved.id, { referentId: slot.referentId, start: slot.start, language }, token)
+      confirmation.value = moved && (token || access)
+        ? await deps.api.move(moved.id, { referentId: slot.referentId, start: slot.start, language }, holder())
         : await deps.api.book({ motifId: m.id, referentId: slot.referentId, start: slot.start, ...(contact.value ? { contact: contact.value } : {}), language }, token);
       deps.show('done');
     } catch (e) {
@@ -138,7 +143,9 @@ export function createBookingState(deps: BookingDeps) {
 
   /** From « Mon dossier »: same slots, same motif, the appointment keeps its reference. */
   async function startMove(appointment: Appointment): Promise<void> {
+    const kept = access;
     reset();
+    access = kept;
     moving.value = appointment;
     const all = await deps.api.motifs().catch(() => null);
     const m = all?.find((x) => x.id === appointment.motifId) ?? null;
@@ -154,12 +161,15 @@ export function createBookingState(deps: BookingDeps) {
   }
 
   async function cancel(appointmentId: string): Promise<boolean> {
-    const token = deps.usagerToken();
-    if (!token) return false;
+    if (!deps.usagerToken() && !access) return false;
     busy.value = true;
     error.value = null;
     try {
-      await deps.api.cancel(appointmentId, token);
+      await deps.api.cancel(appointmentId, holder());
+      if (found.value?.id === appointmentId) {
+        found.value = null;
+        cancelled.value = true;
+      }
       return true;
     } catch (e) {
       error.value = errorOf(e);
@@ -181,6 +191,28 @@ export function createBookingState(deps: BookingDeps) {
     }
   }
 
+  function openFind(): void {
+    reset();
+    deps.show('find');
+  }
+
+  async function find(reference: string, phone: string): Promise<void> {
+    busy.value = true;
+    error.value = null;
+    try {
+      const result = await deps.api.findBooking(reference, phone);
+      access = result.access;
+      batch(() => {
+        found.value = result.appointment;
+        cancelled.value = false;
+      });
+    } catch (e) {
+      error.value = errorOf(e);
+    } finally {
+      busy.value = false;
+    }
+  }
+
   /** The agenda changed somewhere (another kiosk booked, staff changed hours): refresh what is shown. */
   function agendaChanged(): void {
     if (motif.value && week.value && !confirmation.value) void loadWeek(week.value.weekStart);
@@ -188,7 +220,10 @@ export function createBookingState(deps: BookingDeps) {
 
   function reset(): void {
     generation++;
+    access = null;
     batch(() => {
+      found.value = null;
+      cancelled.value = false;
       motifs.value = null;
       motif.value = null;
       moving.value = null;
@@ -217,6 +252,10 @@ export function createBookingState(deps: BookingDeps) {
     error,
     sent,
     sendError,
+    found,
+    cancelled,
+    openFind,
+    find,
     start,
     chooseMotif,
     setContact,

@@ -27,6 +27,7 @@ const REPORTED: Record<Screen, KioskScreen> = {
   'book-slots': 'booking',
   'book-confirm': 'booking',
   'book-done': 'booking',
+  'book-find': 'booking',
 };
 export type HelpRequest = 'none' | 'sending' | 'failed';
 
@@ -201,6 +202,11 @@ export function createKioskState(deps: KioskStateDeps) {
     return done;
   }
 
+  function findBooking(): void {
+    beginSession();
+    booking.openFind();
+  }
+
   function finishBooking(): void {
     booking.reset();
     screen.value = identity.dossier.value ? 'dossier' : 'home';
@@ -333,6 +339,7 @@ export function createKioskState(deps: KioskStateDeps) {
     moveAppointment,
     cancelAppointment,
     finishBooking,
+    findBooking,
     identifyByNumber,
     identifyByCode,
     endSession,

@@ -66,6 +66,8 @@ export interface AgendaSource {
   move(id: string, to: { referentId: string; start: number; end: number; place: string; now: Date }): Promise<void>;
   cancel(id: string, now: Date): Promise<void>;
   booking(id: string): Promise<Booking | undefined>;
+  /** The live booking with this reference, if any (references are printed on tickets). */
+  bookingByReference(reference: string): Promise<Booking | undefined>;
   /** Live bookings of a site's référents in [from, to), with who they are for (staff only). */
   bookings(referentIds: readonly string[], from: number, to: number): Promise<(Booking & { dossierNumber: string | null })[]>;
   absences(referentIds: readonly string[], from: number, to: number): Promise<{ id: string; referentId: string; startsAt: number; endsAt: number }[]>;

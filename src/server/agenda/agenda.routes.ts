@@ -1,14 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { absenceBodySchema, absenceParamsSchema, agendaDayQuerySchema, appointmentParamsSchema, bookBodySchema, hoursBodySchema, moveBodySchema, notifyBodySchema, referentParamsSchema, slotQuerySchema } from '../../core/agenda/booking';
+import { absenceBodySchema, findBookingBodySchema, normaliseReference, absenceParamsSchema, agendaDayQuerySchema, appointmentParamsSchema, bookBodySchema, hoursBodySchema, moveBodySchema, notifyBodySchema, referentParamsSchema, slotQuerySchema } from '../../core/agenda/booking';
 import { siteParamsSchema } from '../../core/fleet/kiosk-state';
 import { defineRoute, type Authenticators } from '../http/route';
 import { USAGER_SESSION_HEADER } from '../identity/identity.routes';
 import type { AgendaService } from './agenda.service';
 
-const usagerToken = (request: FastifyRequest) => {
-  const token = request.headers[USAGER_SESSION_HEADER];
-  return typeof token === 'string' ? token : undefined;
+export const BOOKING_ACCESS_HEADER = 'x-booking-access';
+
+const header = (request: FastifyRequest, name: string) => {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
 };
+const usagerToken = (request: FastifyRequest) => header(request, USAGER_SESSION_HEADER);
+const holder = (request: FastifyRequest) => ({ usagerToken: usagerToken(request), access: header(request, BOOKING_ACCESS_HEADER) });
 
 export function agendaRoutes(app: FastifyInstance, authn: Authenticators, agenda: AgendaService): void {
   defineRoute(app, authn, {
@@ -45,12 +49,21 @@ export function agendaRoutes(app: FastifyInstance, authn: Authenticators, agenda
 
   defineRoute(app, authn, {
     method: 'POST',
+    url: '/api/kiosk/appointments/find',
+    summary: 'A person without a dossier finds their coming appointment with the ticket reference and their phone number; returns an access for moving or cancelling it on this kiosk',
+    auth: 'kiosk',
+    body: findBookingBodySchema,
+    handler: async ({ kiosk, body }) => agenda.findByReference(kiosk, normaliseReference(body.reference)!, body.phone),
+  });
+
+  defineRoute(app, authn, {
+    method: 'POST',
     url: '/api/kiosk/appointments/:appointmentId/move',
-    summary: "Move the identified usager's appointment to another free slot, until the motif's limit",
+    summary: "Move an appointment to another free slot, until the motif's limit (X-Usager-Session, or X-Booking-Access without a dossier)",
     auth: 'kiosk',
     params: appointmentParamsSchema,
     body: moveBodySchema,
-    handler: async ({ kiosk, params, body, request }) => agenda.move(kiosk, params.appointmentId, body, usagerToken(request), body.language),
+    handler: async ({ kiosk, params, body, request }) => agenda.move(kiosk, params.appointmentId, body, holder(request), body.language),
   });
 
   defineRoute(app, authn, {
@@ -60,7 +73,7 @@ export function agendaRoutes(app: FastifyInstance, authn: Authenticators, agenda
     auth: 'kiosk',
     params: appointmentParamsSchema,
     handler: async ({ kiosk, params, request, reply }) => {
-      await agenda.cancel(kiosk, params.appointmentId, usagerToken(request));
+      await agenda.cancel(kiosk, params.appointmentId, holder(request));
       reply.code(204);
     },
   });

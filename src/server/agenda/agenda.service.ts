@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AppointmentView, BookingConfirmation, MotifView, StaffAgendaDay, WeekSlotsView } from '../../core/agenda/booking';
 import { normalisePhone, type NotifyChannel } from '../../core/agenda/booking';
 import { appointmentIcs } from '../../core/agenda/ics';
@@ -6,6 +6,7 @@ import { changeableUntil, needsIdentification, type Motif } from '../../core/age
 import { addDays, isoDate, mondayOf, parisDate, parisMidnight, parseIsoDate, weekdayIndex } from '../../core/agenda/paris-time';
 import { freeSlots, WEEKDAYS, type Interval, type WeeklyPeriods } from '../../core/agenda/slots';
 import type { Language } from '../../core/i18n/languages';
+import type { DossierView } from '../../core/dossier/dossier';
 import type { StaffUser } from '../auth/staff.repository';
 import { hashToken, newToken } from '../auth/tokens';
 import { publish, type AppContext } from '../context';
@@ -13,7 +14,8 @@ import type { DossierIdentity } from '../dossier/dossier-source';
 import { apiError } from '../errors';
 import type { AuthenticatedKiosk } from '../fleet/fleet.service';
 import { dutyOf } from '../fleet/duty.repository';
-import { audit } from '../identity/identity.repository';
+import { audit, countAttempts, countFailures, recordAttempt } from '../identity/identity.repository';
+import { IDENTIFY_POLICY } from '../identity/identity.service';
 import type { IdentityService } from '../identity/identity.service';
 import { SlotTakenError, type AgendaReferent, type AgendaSource, type Booking } from './agenda-source';
 import { fill, formatWhen, messagesIn, textIn } from './messages';
@@ -29,6 +31,12 @@ function newReference(): string {
   const bytes = randomBytes(6);
   const chars = [...bytes].map((b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]);
   return `${chars.slice(0, 3).join('')}-${chars.slice(3).join('')}`;
+}
+
+/** Who asks to change a booking: the usager session of a dossier, or a reference-and-phone access. */
+export interface BookingHolder {
+  usagerToken?: string | undefined;
+  access?: string | undefined;
 }
 
 export interface BookInput {
@@ -141,8 +149,8 @@ export class AgendaService {
     return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, kiosk.siteId, language), receipt };
   }
 
-  async move(kiosk: AuthenticatedKiosk, appointmentId: string, to: { referentId: string; start: string }, usagerToken: string | undefined, language: Language): Promise<BookingConfirmation & { receipt: string }> {
-    const { booking, motif, dossier } = await this.ownBooking(kiosk, appointmentId, usagerToken);
+  async move(kiosk: AuthenticatedKiosk, appointmentId: string, to: { referentId: string; start: string }, who: BookingHolder, language: Language): Promise<BookingConfirmation & { receipt: string }> {
+    const { booking, motif, dossier } = await this.ownBooking(kiosk, appointmentId, who);
     const referent = await this.checkSlot(kiosk, motif, to.referentId, to.start, dossier);
     const start = Date.parse(to.start);
     const now = this.ctx.clock();
@@ -152,7 +160,7 @@ export class AgendaService {
       if (error instanceof SlotTakenError) throw apiError('slot_taken');
       throw error;
     }
-    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier.id, action: 'booking_move', outcome: 'success', at: now });
+    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier?.id ?? null, action: 'booking_move', outcome: 'success', at: now });
     await this.changed(kiosk.siteId);
     const saved = (await this.source.booking(booking.id))!;
     // A new receipt: the confirmation of the new time can be sent from this screen.
@@ -161,11 +169,11 @@ export class AgendaService {
     return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, kiosk.siteId, language), receipt };
   }
 
-  async cancel(kiosk: AuthenticatedKiosk, appointmentId: string, usagerToken: string | undefined): Promise<void> {
-    const { booking, dossier } = await this.ownBooking(kiosk, appointmentId, usagerToken);
+  async cancel(kiosk: AuthenticatedKiosk, appointmentId: string, who: BookingHolder): Promise<void> {
+    const { booking, dossier } = await this.ownBooking(kiosk, appointmentId, who);
     const now = this.ctx.clock();
     await this.source.cancel(booking.id, now);
-    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier.id, action: 'booking_cancel', outcome: 'success', at: now });
+    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier?.id ?? null, action: 'booking_cancel', outcome: 'success', at: now });
     await this.changed(kiosk.siteId);
   }
 
@@ -335,14 +343,70 @@ export class AgendaService {
     return referent;
   }
 
-  private async ownBooking(kiosk: AuthenticatedKiosk, appointmentId: string, usagerToken: string | undefined): Promise<{ booking: Booking; motif: Motif; dossier: DossierIdentity }> {
-    const dossier = await this.identity.sessionDossier(kiosk, usagerToken);
+  /**
+   * The appointment, if whoever asks holds it: the usager session of its dossier, or (without a
+   * dossier) the access opened with its reference and phone number on this kiosk.
+   */
+  private async ownBooking(kiosk: AuthenticatedKiosk, appointmentId: string, who: BookingHolder): Promise<{ booking: Booking; motif: Motif; dossier: DossierIdentity | null }> {
+    const dossier = who.access && !who.usagerToken ? null : await this.identity.sessionDossier(kiosk, who.usagerToken);
+    if (!dossier && !(await this.checkAccess(who.access, appointmentId, kiosk))) throw apiError('appointment_not_found');
     const booking = await this.source.booking(appointmentId);
-    if (!booking || booking.dossierId !== dossier.id || booking.status !== 'booked') throw apiError('appointment_not_found');
+    if (!booking || booking.status !== 'booked' || (dossier && booking.dossierId !== dossier.id)) throw apiError('appointment_not_found');
     const motif = booking.motifId ? await this.source.motif(booking.motifId) : undefined;
     if (!motif) throw apiError('appointment_not_changeable');
     if (this.ctx.clock().getTime() >= changeableUntil(booking.startsAt, motif)) throw apiError('change_too_late');
     return { booking, motif, dossier };
+  }
+
+  /**
+   * A person without a dossier finds their appointment with the reference on the ticket and the
+   * phone number they gave. Wrong attempts count like identification attempts (lockout per
+   * reference and per kiosk); the access is bound to this kiosk and lasts a session at most.
+   */
+  async findByReference(kiosk: AuthenticatedKiosk, reference: string, phone: string): Promise<{ access: string; appointment: DossierView['appointments'][number] }> {
+    const now = this.ctx.clock();
+    const since = new Date(now.getTime() - IDENTIFY_POLICY.windowMs);
+    if ((await countAttempts(this.ctx.db, kiosk.id, new Date(now.getTime() - 60_000))) >= IDENTIFY_POLICY.maxAttemptsPerMinute) throw apiError('rate_limited');
+    const key = createHash('sha256').update(`booking:${reference}`).digest('hex');
+    const [forReference, forKiosk] = await Promise.all([countFailures(this.ctx.db, { dossierKey: key }, since), countFailures(this.ctx.db, { kioskId: kiosk.id }, since)]);
+    if (forReference >= IDENTIFY_POLICY.maxFailuresPerDossier || forKiosk >= IDENTIFY_POLICY.maxFailuresPerKiosk) throw apiError('identify_locked');
+    const booking = await this.source.bookingByReference(reference);
+    const referent = booking ? await this.source.referent(booking.referentId) : undefined;
+    const found = booking && referent && booking.status === 'booked' && booking.startsAt > now.getTime() && referent.siteId === kiosk.siteId && booking.contact?.phone === normalisePhone(phone);
+    await recordAttempt(this.ctx.db, kiosk.id, key, Boolean(found), now);
+    if (!found) throw apiError('booking_not_found');
+    const motif = booking.motifId ? await this.source.motif(booking.motifId) : undefined;
+    const expires = now.getTime() + IDENTIFY_POLICY.sessionMs;
+    return {
+      access: await this.signAccess(booking.id, kiosk.id, expires),
+      appointment: {
+        id: booking.id,
+        startsAt: new Date(booking.startsAt).toISOString(),
+        endsAt: new Date(booking.endsAt).toISOString(),
+        withFirstName: referent.firstName,
+        place: booking.place,
+        motifId: booking.motifId,
+        motifCategory: motif?.category ?? 'referent_followup',
+        mode: motif?.mode ?? 'on_site',
+        changeableUntil: motif ? new Date(changeableUntil(booking.startsAt, motif)).toISOString() : null,
+      },
+    };
+  }
+
+  private async signAccess(bookingId: string, kioskId: string, expires: number): Promise<string> {
+    const payload = `${bookingId}.${kioskId}.${expires}`;
+    const mac = createHmac('sha256', await this.identity.instanceSecret()).update(`booking-access:${payload}`).digest('base64url');
+    return `${Buffer.from(payload).toString('base64url')}.${mac}`;
+  }
+
+  private async checkAccess(access: string | undefined, bookingId: string, kiosk: AuthenticatedKiosk): Promise<boolean> {
+    const [encoded, mac] = (access ?? '').split('.');
+    if (!encoded || !mac) return false;
+    const payload = Buffer.from(encoded, 'base64url').toString();
+    const expected = createHmac('sha256', await this.identity.instanceSecret()).update(`booking-access:${payload}`).digest('base64url');
+    if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) return false;
+    const [id, kioskId, expires] = payload.split('.');
+    return id === bookingId && kioskId === kiosk.id && Number(expires) > this.ctx.clock().getTime();
   }
 
   private placeOf(motif: Motif, referent: AgendaReferent, siteId: string, language: Language): string {

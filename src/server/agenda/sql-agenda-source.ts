@@ -158,6 +158,11 @@ export class SqlAgendaSource implements AgendaSource {
     return r ? toBooking(r) : undefined;
   }
 
+  async bookingByReference(reference: string): Promise<Booking | undefined> {
+    const r = await this.db.selectFrom('appointments').selectAll().where('reference', '=', reference).where('status', '=', 'booked').executeTakeFirst();
+    return r ? toBooking(r) : undefined;
+  }
+
   async bookings(referentIds: readonly string[], from: number, to: number): Promise<(Booking & { dossierNumber: string | null })[]> {
     if (referentIds.length === 0) return [];
     const rows = await this.db

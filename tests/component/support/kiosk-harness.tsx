@@ -76,6 +76,7 @@ export function fakeApi(site: KioskSiteView = SITE) {
       throw new Error('move is not used by the component tests');
     },
     cancel: async () => undefined,
+    findBooking: async () => ({ access: 'access', appointment: DOSSIER.appointments[0]! }),
     notify: async () => undefined,
     stream: (h) => {
       handlers = h;

@@ -32,9 +32,16 @@ export function MotifScreen() {
           ))}
         </ul>
       )}
-      <button type="button" class="button" onClick={() => kiosk.finishBooking()}>
-        {t('booking.back')}
-      </button>
+      <div class="actions-row">
+        <button type="button" class="button" onClick={() => kiosk.finishBooking()}>
+          {t('booking.back')}
+        </button>
+        {!identified && (
+          <button type="button" class="button" onClick={() => kiosk.findBooking()}>
+            {t('booking.haveOne')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }

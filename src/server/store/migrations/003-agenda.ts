@@ -50,6 +50,7 @@ export function agenda() {
         .unique()
         .where(sql.ref('status'), '=', 'booked')
         .execute();
+      await db.schema.createIndex('appointments_reference').on('appointments').column('reference').execute();
       await db.schema
         .createTable('outbox')
         .addColumn('id', 'text', (c) => c.primaryKey())
