@@ -131,7 +131,7 @@ export class AgendaService {
       dossierId: dossier?.id ?? null,
       start,
       end: start + motif.durationMinutes * 60_000,
-      place: this.placeOf(motif, referent, kiosk.siteId, language),
+      place: this.placeOf(motif, referent, language),
       kioskId: kiosk.id,
       contact,
       receiptHash: hashToken(receipt),
@@ -144,9 +144,9 @@ export class AgendaService {
       throw error;
     }
     await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: booking.dossierId, action: 'booking', outcome: 'success', at: now });
-    await this.changed(kiosk.siteId);
+    await this.changed(referent.siteId);
     const saved: Booking = { ...booking, startsAt: booking.start, endsAt: booking.end, status: 'booked' };
-    return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, kiosk.siteId, language), receipt };
+    return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, language), receipt };
   }
 
   async move(kiosk: AuthenticatedKiosk, appointmentId: string, to: { referentId: string; start: string }, who: BookingHolder, language: Language): Promise<BookingConfirmation & { receipt: string }> {
@@ -155,18 +155,18 @@ export class AgendaService {
     const start = Date.parse(to.start);
     const now = this.ctx.clock();
     try {
-      await this.source.move(booking.id, { referentId: referent.id, start, end: start + motif.durationMinutes * 60_000, place: this.placeOf(motif, referent, kiosk.siteId, language), now });
+      await this.source.move(booking.id, { referentId: referent.id, start, end: start + motif.durationMinutes * 60_000, place: this.placeOf(motif, referent, language), now });
     } catch (error) {
       if (error instanceof SlotTakenError) throw apiError('slot_taken');
       throw error;
     }
     await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier?.id ?? null, action: 'booking_move', outcome: 'success', at: now });
-    await this.changed(kiosk.siteId);
+    await this.changed(referent.siteId);
     const saved = (await this.source.booking(booking.id))!;
     // A new receipt: the confirmation of the new time can be sent from this screen.
     const receipt = newToken();
     await this.ctx.db.updateTable('appointments').set({ receipt_hash: hashToken(receipt) }).where('id', '=', saved.id).execute();
-    return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, kiosk.siteId, language), receipt };
+    return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, language), receipt };
   }
 
   async cancel(kiosk: AuthenticatedKiosk, appointmentId: string, who: BookingHolder): Promise<void> {
@@ -174,7 +174,7 @@ export class AgendaService {
     const now = this.ctx.clock();
     await this.source.cancel(booking.id, now);
     await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier?.id ?? null, action: 'booking_cancel', outcome: 'success', at: now });
-    await this.changed(kiosk.siteId);
+    await this.changed((await this.source.referent(booking.referentId))?.siteId ?? kiosk.siteId);
   }
 
   async notify(kiosk: AuthenticatedKiosk, appointmentId: string, input: { channel: NotifyChannel; to: string; receipt: string }, language: Language): Promise<void> {
@@ -409,9 +409,10 @@ export class AgendaService {
     return id === bookingId && kioskId === kiosk.id && Number(expires) > this.ctx.clock().getTime();
   }
 
-  private placeOf(motif: Motif, referent: AgendaReferent, siteId: string, language: Language): string {
+  /** Where the référent receives: their own pôle, which may not be the kiosk's (a follow-up). */
+  private placeOf(motif: Motif, referent: AgendaReferent, language: Language): string {
     if (motif.mode === 'phone') return textIn(language, 'booking.byPhonePlace');
-    const site = this.ctx.sites.get(siteId);
+    const site = this.ctx.sites.get(referent.siteId);
     return site ? `${referent.place}, ${site.name}, ${site.address}` : referent.place;
   }
 
@@ -429,7 +430,7 @@ export class AgendaService {
     };
   }
 
-  private ics(b: Booking, motif: Motif, referent: AgendaReferent, siteId: string, language: Language): string {
+  private ics(b: Booking, motif: Motif, referent: AgendaReferent, language: Language): string {
     const what = textIn(language, `booking.motif.${motif.category}.title`);
     return appointmentIcs({
       uid: `${b.id}@borne`,
@@ -437,7 +438,7 @@ export class AgendaService {
       end: b.endsAt,
       summary: fill(language, 'booking.icsSummary', { what, name: referent.firstName }),
       location: b.place,
-      description: fill(language, 'booking.icsDescription', { reference: b.reference, site: this.ctx.sites.get(siteId)?.name ?? '' }),
+      description: fill(language, 'booking.icsDescription', { reference: b.reference, site: this.ctx.sites.get(referent.siteId)?.name ?? '' }),
       stamp: this.ctx.clock().getTime(),
     });
   }
