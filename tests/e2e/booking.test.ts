@@ -54,6 +54,7 @@ describe('a demo usager books, sees, moves and cancels the follow-up with the r�
     const first = await slotName(page);
     await slotButton(page, first).click();
     await page.getByRole('heading', { name: 'Vérifiez votre rendez-vous' }).waitFor();
+    await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
     await noAxeViolation(page);
     await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
     await page.getByRole('heading', { name: 'Votre rendez-vous est pris' }).waitFor();
@@ -125,6 +126,8 @@ describe('a person without a dossier books a first contact', () => {
     await page.locator('.slot').first().waitFor();
     await noAxeViolation(page);
     await page.locator('.slot').first().click();
+    await page.getByText('ممرضة رعاية الأطفال', { exact: false }).waitFor();
+    await noAxeViolation(page);
     await page.getByRole('button', { name: 'تأكيد الموعد' }).click();
     await page.getByRole('heading', { name: 'تم حجز موعدك' }).waitFor();
     await noAxeViolation(page);

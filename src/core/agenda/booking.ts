@@ -28,6 +28,8 @@ export interface WeekSlotsView {
   previousWeek: string | null;
   nextWeek: string | null;
   days: { date: string; slots: SlotView[] }[];
+  /** Who the slots are with, so the check before booking can say it. */
+  referents: Record<string, { firstName: string; metier: ReferentMetier }>;
 }
 
 export interface AppointmentView {

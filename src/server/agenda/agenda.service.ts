@@ -109,6 +109,7 @@ export class AgendaService {
       previousWeek: parisMidnight(monday) > parisMidnight(currentMonday) ? isoDate(addDays(monday, -7)) : null,
       nextWeek: parisMidnight(nextMonday) <= parisMidnight(lastDay) ? isoDate(nextMonday) : null,
       days: [...days.values()],
+      referents: Object.fromEntries(referents.map((r) => [r.id, { firstName: r.firstName, metier: r.metier }])),
     };
   }
 

@@ -66,6 +66,7 @@ export function fakeApi(site: KioskSiteView = SITE) {
       previousWeek: null,
       nextWeek: '2026-11-30',
       days: [{ date: '2026-11-25', slots: [{ start: '2026-11-25T08:30:00.000Z', end: '2026-11-25T09:00:00.000Z', referentId: 'r1' }] }],
+      referents: { r1: { firstName: 'Léa', metier: 'puericultrice' } },
     }),
     book: async (body) => ({
       appointment: { id: 'a2', reference: 'ABC-DEF', motifCategory: 'pmi', mode: 'on_site', referent: { firstName: 'Léa', metier: 'puericultrice' }, place: 'Salle PMI', startsAt: body.start, endsAt: '2026-11-25T09:00:00.000Z', changeableUntil: '2026-11-24T08:30:00.000Z' },
