@@ -68,7 +68,9 @@ describe('identification at the kiosk', () => {
     writeQrY4m(video, await courrierCode('dos-1'));
     const camBrowser = await launchChromium({ args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
     try {
-      const page = await openKiosk('issy-les-moulineaux-2', await (await camBrowser.newContext()).newPage());
+      // Camera permission is granted twice over: by the fake-UI flag and by the context, so a
+      // Chromium build that handles one of them differently still opens the camera.
+      const page = await openKiosk('issy-les-moulineaux-2', await (await camBrowser.newContext({ permissions: ['camera'] })).newPage());
       const consoleLines: string[] = [];
       page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
       page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
