@@ -13,6 +13,8 @@ import { ConfirmScreen } from './screens/booking/ConfirmScreen';
 import { ContactScreen } from './screens/booking/ContactScreen';
 import { DoneScreen } from './screens/booking/DoneScreen';
 import { FindScreen } from './screens/booking/FindScreen';
+import { GuideScreen } from './screens/guides/GuideScreen';
+import { GuidesScreen } from './screens/guides/GuidesScreen';
 import { MotifScreen } from './screens/booking/MotifScreen';
 import { SlotsScreen } from './screens/booking/SlotsScreen';
 import { useKiosk } from './state/context';
@@ -67,6 +69,10 @@ function CurrentScreen() {
       return <DoneScreen />;
     case 'book-find':
       return <FindScreen />;
+    case 'guides':
+      return <GuidesScreen />;
+    case 'guide':
+      return <GuideScreen />;
     default:
       return <HomeScreen />;
   }

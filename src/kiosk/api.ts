@@ -10,7 +10,7 @@ export interface KioskApi {
   me(): Promise<KioskSiteView>;
   callHelp(requestId: string, context: HelpContext): Promise<KioskHelpView>;
   cancelHelp(callId: string): Promise<KioskHelpView>;
-  reportState(state: { inSession: boolean; screen: KioskScreen; language: Language }): Promise<void>;
+  reportState(state: { inSession: boolean; screen: KioskScreen; language: Language; guide: { id: string; step: number } | null }): Promise<void>;
   endSession(): Promise<void>;
   identify(dossierNumber: string, birthDate: string): Promise<{ token: string; expiresAt: string }>;
   identifyByCode(code: string): Promise<{ token: string; expiresAt: string }>;
@@ -20,6 +20,7 @@ export interface KioskApi {
   book(body: { motifId: string; referentId: string; start: string; contact?: { name: string; phone: string }; language: Language }, usagerToken: string | null): Promise<BookingConfirmation>;
   move(appointmentId: string, body: { referentId: string; start: string; language: Language }, holder: BookingHolder): Promise<BookingConfirmation>;
   cancel(appointmentId: string, holder: BookingHolder): Promise<void>;
+  guideProgress(guideId: string, event: 'opened' | 'completed'): Promise<void>;
   findBooking(reference: string, phone: string): Promise<{ access: string; appointment: DossierView['appointments'][number] }>;
   notify(appointmentId: string, body: { channel: NotifyChannel; to: string; receipt: string; language: Language }): Promise<void>;
   stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onReset: () => void; onAgenda: () => void }): EventStream;
@@ -49,6 +50,7 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     book: (body, usagerToken) => apiRequest(`${base}/appointments`, { method: 'POST', headers: withUsager(headers, usagerToken), body }),
     move: (id, body, holder) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/move`, { method: 'POST', headers: withHolder(headers, holder), body }),
     cancel: (id, holder) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/cancel`, { method: 'POST', headers: withHolder(headers, holder) }),
+    guideProgress: (guideId, event) => apiRequest(`${base}/guides/${encodeURIComponent(guideId)}/progress`, { method: 'POST', headers, body: { event } }),
     findBooking: (reference, phone) => apiRequest(`${base}/appointments/find`, { method: 'POST', headers, body: { reference, phone } }),
     notify: (id, body) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/notify`, { method: 'POST', headers, body }),
     stream: ({ onHelp, onState, onRefused, onReset, onAgenda }) =>

@@ -1,6 +1,7 @@
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { isLanguage } from '../core/i18n/languages';
+import { GUIDES } from '../web/guides';
 import { createI18n } from '../web/i18n';
 import { I18nProvider } from '../web/i18n-context';
 import { createKioskApi } from './api';
@@ -22,8 +23,8 @@ async function boot(): Promise<void> {
       return undefined;
     }
   })();
-  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk}.json');
-  const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk'], defaultNS: 'kiosk', language: isLanguage(cachedLang) ? cachedLang : 'fr' });
+  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk,guides}.json');
+  const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk', 'guides'], defaultNS: 'kiosk', language: isLanguage(cachedLang) ? cachedLang : 'fr' });
   const token = readDeviceToken();
   const updates = registerServiceWorker();
   if (!token) {
@@ -35,7 +36,7 @@ async function boot(): Promise<void> {
     );
     return;
   }
-  const state = createKioskState({ api: createKioskApi(token), i18n, onSessionEnded: () => updates.applyUpdateIfWaiting() });
+  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, onSessionEnded: () => updates.applyUpdateIfWaiting() });
   effect(() => {
     void state.language.value;
     document.title = i18n.t('kiosk:app.title');

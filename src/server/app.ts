@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Guide } from '../core/guides/guide';
 import type { SiteConfig } from '../core/site/site-config';
 import { agendaRoutes } from './agenda/agenda.routes';
 import type { AgendaSource } from './agenda/agenda-source';
@@ -14,6 +15,8 @@ import { clearDutyWithoutSession, listDuty } from './fleet/duty.repository';
 import { fleetRoutes } from './fleet/fleet.routes';
 import { FleetService } from './fleet/fleet.service';
 import { helpRoutes } from './help/help.routes';
+import { guidesRoutes } from './guides/guides.routes';
+import { GuidesService } from './guides/guides.service';
 import { SqlDossierSource } from './dossier/sql-dossier-source';
 import type { DossierSource } from './dossier/dossier-source';
 import { identityRoutes } from './identity/identity.routes';
@@ -32,6 +35,8 @@ import type { Store } from './store/db';
 export interface BuildOptions {
   store: Store;
   sites: ReadonlyMap<string, SiteConfig>;
+  /** The guides of kiosk-config/guides, checked (loadGuides); none when omitted. */
+  guides?: ReadonlyMap<string, Guide>;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** Folder holding the built kiosk/ and staff/ front ends; omit for an API-only app (tests). */
@@ -57,6 +62,7 @@ export interface BorneServices {
   auth: AuthService;
   identity: IdentityService;
   agenda: AgendaService;
+  guides: GuidesService;
   /** Escalates/expires help calls and cleans up; the timer calls it, tests call it directly. */
   sweep(): Promise<void>;
 }
@@ -74,11 +80,12 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     // One line per request drowns what matters; LOG_LEVEL=debug brings them back.
     logController: new LogController({ disableRequestLogging: opts.logRequests !== true }),
     bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false });
-  const ctx: AppContext = { db: opts.store.db, clock: opts.clock ?? systemClock, sites: opts.sites, bus: new EventBus(), log: app.log };
+  const ctx: AppContext = { db: opts.store.db, clock: opts.clock ?? systemClock, sites: opts.sites, guides: opts.guides ?? new Map(), bus: new EventBus(), log: app.log };
   const fleet = new FleetService(ctx);
   const help = new HelpService(ctx, fleet);
   const auth = new AuthService(ctx);
   const identity = new IdentityService(ctx, opts.dossierSource ?? new SqlDossierSource(ctx.db));
+  const guides = new GuidesService(ctx);
   const agenda = new AgendaService(ctx, opts.agendaSource ?? new SqlAgendaSource(ctx.db), identity, opts.notifier ?? new OutboxProvider(ctx.db));
   const sweep = async () => {
     await help.sweep();
@@ -89,7 +96,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await deleteExpiredSessions(ctx.db, now);
     await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
   };
-  app.decorate('borne', { help, fleet, auth, identity, agenda, sweep });
+  app.decorate('borne', { help, fleet, auth, identity, agenda, guides, sweep });
 
   await app.register(fastifyCookie);
   installErrorHandling(app);
@@ -107,6 +114,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   fleetRoutes(app, authn, ctx, fleet, help, identity);
   identityRoutes(app, authn, identity);
   agendaRoutes(app, authn, agenda);
+  guidesRoutes(app, authn, guides);
   const openStreams = streamRoutes(app, authn, ctx, help, fleet);
 
   if (opts.distDir) await installStatic(app, opts.distDir);

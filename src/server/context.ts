@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Guide } from '../core/guides/guide';
 import type { SiteConfig } from '../core/site/site-config';
 import type { StaffEvent } from '../core/realtime/events';
 import type { EventBus } from './realtime/bus';
@@ -11,6 +12,7 @@ export interface AppContext {
   db: Db;
   clock: Clock;
   sites: ReadonlyMap<string, SiteConfig>;
+  guides: ReadonlyMap<string, Guide>;
   bus: EventBus;
   log: FastifyBaseLogger;
 }

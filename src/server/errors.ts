@@ -42,6 +42,7 @@ const CATALOGUE = {
   too_many_messages: { status: 429, message: 'This confirmation has been sent enough times already.' },
   referent_not_found: { status: 404, message: 'There is no référent with this id.' },
   absence_not_found: { status: 404, message: 'There is no absence with this id: it may have been removed already.' },
+  guide_not_offered: { status: 404, message: 'This guide is not offered at this pôle: see the guides listed in its site file.' },
   rate_limited: { status: 429, message: 'Too many requests: wait a moment, then try again.' },
   internal: { status: 500, message: 'Something went wrong on the server; nothing you sent was lost. Try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;

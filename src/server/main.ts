@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { build } from './app';
-import { ConfigError, loadSites } from './config/site-loader';
+import { loadGuides } from './config/guide-loader';
+import { ConfigError, formatProblems, loadSites } from './config/site-loader';
 import { OptionsError, readServerOptions } from './config/server-options';
 import { DEMO_STAFF, seedDemo } from './seed/demo';
 import { systemClock } from './store/clock';
@@ -14,9 +15,12 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   let options;
   let sites;
+  let guides;
   try {
     options = readServerOptions(process.argv.slice(2), process.env);
     sites = loadSites(options.configDir);
+    guides = loadGuides(options.configDir, sites);
+    if (guides.warnings.length) process.stderr.write(`Borne starts, but:\n${formatProblems(guides.warnings)}\n`);
   } catch (error) {
     if (error instanceof OptionsError || error instanceof ConfigError) fail(error.message);
     throw error;
@@ -25,7 +29,7 @@ async function main(): Promise<void> {
   const store: Store = openSqlite(options.databaseUrl.slice('sqlite:'.length));
   await migrate(store);
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-  const app = await build({ store, sites, distDir: options.distDir, version, trustProxy: options.trustProxy, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await build({ store, sites, guides: guides.guides, distDir: options.distDir, version, trustProxy: options.trustProxy, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   const seeded = options.demo ? await seedDemo(store.db, sites, systemClock()) : undefined;
 
   const shutdown = async (signal: string) => {

@@ -1,5 +1,6 @@
 import type { OutboxMessageView, StaffAgendaDay } from '../core/agenda/booking';
 import type { WeeklyPeriods } from '../core/agenda/slots';
+import type { GuideStatsView } from '../core/guides/api';
 import type { SiteSummary, StaffMe } from '../core/api/staff-auth';
 import type { HelpCall, HelpOutcome } from '../core/help/help-call';
 import type { StaffEvent } from '../core/realtime/events';
@@ -20,6 +21,7 @@ export const staffApi = {
   addAbsence: (referentId: string, startsAt: string, endsAt: string) =>
     apiRequest<{ id: string }>(`/api/staff/referents/${encodeURIComponent(referentId)}/absences`, { method: 'POST', body: { startsAt, endsAt } }),
   removeAbsence: (absenceId: string) => apiRequest<void>(`/api/staff/absences/${encodeURIComponent(absenceId)}`, { method: 'DELETE' }),
+  guideStats: (siteId: string) => apiRequest<GuideStatsView[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/guides/stats`),
   outbox: (siteId: string) => apiRequest<OutboxMessageView[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/outbox`),
   stream: (siteId: string, onEvent: (event: StaffEvent) => void, onState: (s: StreamState) => void, onRefused: () => void): EventStream =>
     startEventStream({

@@ -11,10 +11,10 @@ import { createStaffState } from './state/staff-state';
 import '../web/base.css';
 import './styles.css';
 
-const NAMESPACES = ['common', 'staff'] as const;
+const NAMESPACES = ['common', 'staff', 'guides'] as const;
 
 async function boot(): Promise<void> {
-  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,staff}.json');
+  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,staff,guides}.json');
   const i18n = await createI18n({ loaders, namespaces: NAMESPACES, defaultNS: 'staff', language: 'fr' });
   const language = signal(i18n.language);
   const chime = createChime();

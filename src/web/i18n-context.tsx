@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { i18n, TFunction } from 'i18next';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
+import { guideText, type GuideText } from './guides';
 
 interface I18nValue {
   i18n: i18n;
@@ -21,4 +22,15 @@ export function useT<NS extends 'kiosk' | 'staff' | 'common' = 'kiosk'>(ns?: NS)
   if (!value) throw new Error('useT() needs an <I18nProvider> above it');
   void value.language.value;
   return value.i18n.getFixedT(null, ns ?? 'kiosk') as TFunction<NS>;
+}
+
+/**
+ * A guide's text in the current language, or French marked as a stand-in (see guides.ts).
+ * Subscribes the component to language changes like useT().
+ */
+export function useGuideText(): (guideId: string, path: string, lang?: string) => GuideText | null {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useGuideText() needs an <I18nProvider> above it');
+  const current = value.language.value;
+  return (guideId, path, lang) => guideText(value.i18n, lang ?? current, guideId, path);
 }

@@ -16,7 +16,7 @@ function loaderFor(loaders: LocaleLoaders, lang: string, ns: string) {
 
 export interface I18nOptions {
   loaders: LocaleLoaders;
-  namespaces: readonly ('common' | 'kiosk' | 'staff')[];
+  namespaces: readonly ('common' | 'kiosk' | 'staff' | 'guides')[];
   defaultNS: 'kiosk' | 'staff';
   language: Language;
   /** Called for a key missing in every language; tests make it throw. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { SiteConfig } from '../../src/core/site/site-config';
 import { build, type BuildOptions } from '../../src/server/app';
+import { loadGuides } from '../../src/server/config/guide-loader';
 import { loadSites } from '../../src/server/config/site-loader';
 import { seedDemo } from '../../src/server/seed/demo';
 import type { Clock } from '../../src/server/store/clock';
@@ -36,7 +37,8 @@ export async function startTestServer(options: Partial<BuildOptions> & { configD
   const store = openSqlite(dbFile);
   await migrate(store);
   const sites = options.sites ?? loadSites(options.configDir ?? 'kiosk-config');
-  const app = await build({ sweepIntervalMs: 0, ...options, store, sites });
+  const guides = options.guides ?? loadGuides(options.configDir ?? 'kiosk-config', sites).guides;
+  const app = await build({ sweepIntervalMs: 0, ...options, store, sites, guides });
   const { kioskTokens } = await seedDemo(store.db, sites, (options.clock ?? (() => new Date()))());
   return {
     app,

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kioskSiteView } from '../../src/core/site/site-config';
-import { siteJsonSchema } from '../../src/server/config/json-schema';
+import { guideJsonSchema, siteJsonSchema } from '../../src/server/config/json-schema';
 import { ConfigError, loadSites, parseSiteFile, type ConfigProblem } from '../../src/server/config/site-loader';
 
 const run = promisify(execFile);
@@ -67,13 +67,14 @@ describe('the committed kiosk-config', () => {
     const view = kioskSiteView(site, 'chatillon-2')!;
     expect(view.kiosk.id).toBe('chatillon-2');
     expect(view.help.fallback).toEqual(site.help.fallback);
-    expect(Object.keys(view).sort()).toEqual(['help', 'idle', 'kiosk', 'site']);
+    expect(Object.keys(view).sort()).toEqual(['guides', 'help', 'idle', 'kiosk', 'site']);
     expect(kioskSiteView(site, 'issy-les-moulineaux-1')).toBeUndefined();
   });
 
   it('ships a JSON Schema generated from the zod schema', () => {
     const committed = readFileSync('kiosk-config/schema/site.schema.json', 'utf8');
     expect(committed === siteJsonSchema(), 'kiosk-config/schema/site.schema.json is stale: run npm run config:schema').toBe(true);
+    expect(readFileSync('kiosk-config/schema/guide.schema.json', 'utf8') === guideJsonSchema(), 'kiosk-config/schema/guide.schema.json is stale: run npm run config:schema').toBe(true);
   });
 });
 
@@ -183,7 +184,7 @@ describe('npm run config:check', () => {
 
   it('exits 0 on the real folder', async () => {
     const { stdout } = await check('kiosk-config');
-    expect(stdout).toContain('5 site(s), 20 kiosk(s): all valid');
+    expect(stdout).toMatch(/5 site\(s\), 20 kiosk\(s\), \d+ guide\(s\): all valid/);
   }, 30_000);
 
   it('exits 1 on a bad file and prints the file and the field', async () => {

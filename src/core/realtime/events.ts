@@ -10,6 +10,8 @@ export interface KioskStatus {
   inSession: boolean;
   screen: KioskScreen | null;
   language: Language | null;
+  /** The guide the usager follows there, and the step (0: the page before the steps). */
+  guide: { id: string; step: number } | null;
   lastSeenAt: string | null;
 }
 

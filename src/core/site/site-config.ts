@@ -61,6 +61,12 @@ export const siteConfigSchema = z
       })
       .strict()
       .refine((h) => h.expiryMinutes > h.escalationMinutes, { error: 'expected expiryMinutes greater than escalationMinutes', path: ['expiryMinutes'] }),
+    // The official sites this pôle's kiosks may open (the guides' sites and their login pages).
+    allowedHosts: z
+      .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { error: 'expected a host name, for example "www.caf.fr"' }))
+      .default([]),
+    // The guides offered under « Démarches en ligne », by id (kiosk-config/guides/<id>.json).
+    guides: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'expected a guide id, for example "caf-declaration-trimestrielle"' })).default([]),
     idle: z
       .object({
         warningAfterSeconds: z.number().int({ error: 'expected whole seconds' }).min(30, { error: 'expected at least 30 seconds of inactivity before the warning' }).max(1800, { error: 'expected at most 1800 seconds' }),
@@ -90,6 +96,8 @@ export interface KioskSiteView {
   kiosk: { id: string; label: string };
   help: { escalationMinutes: number; fallback: SiteConfig['help']['fallback'] };
   idle: SiteConfig['idle'];
+  /** The guides offered here, in the order the site lists them. */
+  guides: string[];
 }
 
 export function kioskSiteView(site: SiteConfig, kioskId: string): KioskSiteView | undefined {
@@ -100,5 +108,6 @@ export function kioskSiteView(site: SiteConfig, kioskId: string): KioskSiteView 
     kiosk: { id: kiosk.id, label: kiosk.label },
     help: { escalationMinutes: site.help.escalationMinutes, fallback: site.help.fallback },
     idle: site.idle,
+    guides: [...site.guides],
   };
 }

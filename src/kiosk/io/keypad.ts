@@ -30,11 +30,11 @@ export type TextKey = { char: string } | 'space' | 'erase';
  * Applies a key to a name or an e-mail address. Names get their capitals by themselves (first
  * letter of each part), so a usager never needs a shift key; e-mail addresses stay lower case.
  */
-export function applyTextKey(value: string, key: TextKey, kind: 'name' | 'email' | 'code', maxLength = 80): string {
+export function applyTextKey(value: string, key: TextKey, kind: 'name' | 'email' | 'code' | 'search', maxLength = 80): string {
   if (key === 'erase') return value.slice(0, -1);
   if (value.length >= maxLength) return value;
-  if (key === 'space') return kind === 'email' || value === '' || value.endsWith(' ') ? value : `${value} `;
-  if (kind === 'email') return value + key.char.toLowerCase();
+  if (key === 'space') return kind === 'email' || kind === 'code' || value === '' || value.endsWith(' ') ? value : `${value} `;
+  if (kind === 'email' || kind === 'search') return value + key.char.toLowerCase();
   if (kind === 'code') return value.replace(/[^A-Z0-9]/gi, '').length >= 6 ? value : value + key.char.toUpperCase();
   const startsWord = value === '' || /[\s'-]$/.test(value);
   return value + (startsWord ? key.char.toUpperCase() : key.char.toLowerCase());

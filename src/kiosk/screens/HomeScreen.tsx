@@ -25,6 +25,10 @@ export function HomeScreen() {
           <span class="tile__title">{t('home.actions.dossier')}</span>
           <span class="tile__hint">{t('home.actions.dossierHint')}</span>
         </button>
+        <button type="button" class="tile" onClick={() => kiosk.openGuides()}>
+          <span class="tile__title">{t('home.actions.guides')}</span>
+          <span class="tile__hint">{t('home.actions.guidesHint')}</span>
+        </button>
         <button type="button" class="tile" onClick={() => kiosk.startBooking()}>
           <span class="tile__title">{t('home.actions.book')}</span>
           <span class="tile__hint">{t('home.actions.bookHint')}</span>

@@ -10,10 +10,12 @@ import type { KioskApi } from '../api';
 import { startIdleTimer, type IdleTimer } from './idle-timer';
 import type { MotifView } from '../../core/agenda/booking';
 import type { DossierView } from '../../core/dossier/dossier';
+import type { Guide } from '../../core/guides/guide';
 import { createBookingState, type BookingStep } from './booking-state';
+import { createGuideState } from './guide-state';
 import { createIdentityState } from './identity-state';
 
-export type Screen = 'home' | 'help' | 'identify' | 'no-dossier' | 'dossier' | `book-${BookingStep}`;
+export type Screen = 'home' | 'help' | 'identify' | 'no-dossier' | 'dossier' | 'guides' | 'guide' | `book-${BookingStep}`;
 
 /** What the console is told: the no-dossier page counts as identification, every booking step as booking. */
 const REPORTED: Record<Screen, KioskScreen> = {
@@ -22,6 +24,8 @@ const REPORTED: Record<Screen, KioskScreen> = {
   identify: 'identify',
   'no-dossier': 'identify',
   dossier: 'dossier',
+  guides: 'guides',
+  guide: 'guide',
   'book-motif': 'booking',
   'book-contact': 'booking',
   'book-slots': 'booking',
@@ -33,7 +37,7 @@ export type HelpRequest = 'none' | 'sending' | 'failed';
 
 const SITE_CACHE_KEY = 'borne.site';
 const CALL_KEY = 'borne.session.callId';
-const NAMESPACES = ['common', 'kiosk'] as const;
+const NAMESPACES = ['common', 'kiosk', 'guides'] as const;
 
 export interface KioskStateDeps {
   api: KioskApi;
@@ -43,6 +47,8 @@ export interface KioskStateDeps {
   /** Public site settings cached for offline start; never personal data. */
   deviceStore?: Storage;
   newId?: () => string;
+  /** The guides bundled with the app (kiosk-config/guides). */
+  guides?: ReadonlyMap<string, Guide>;
   /** Called once the session is over, to apply a waiting app update. */
   onSessionEnded?: () => void;
 }
@@ -56,8 +62,10 @@ export function createKioskState(deps: KioskStateDeps) {
   const site = signal<KioskSiteView | null>(readCachedSite(deviceStore));
   const refused = signal(false);
   const language = signal<Language>((deps.i18n.language as Language) ?? 'fr');
-  const screen = signal<Screen>('home');
-  const inSession = signal(false);
+  const guide = createGuideState({ api: deps.api, sessionStore, guides: deps.guides ?? new Map(), offered: () => site.value?.guides ?? [] });
+  // A reload in the middle of a guide comes back to the same step: the session goes on.
+  const screen = signal<Screen>(guide.current.value ? 'guide' : 'home');
+  const inSession = signal(guide.current.value !== null);
   const help = signal<KioskHelpView | null>(null);
   const myCallId = signal<string | null>(sessionStore.getItem(CALL_KEY));
   const helpRequest = signal<HelpRequest>('none');
@@ -110,7 +118,10 @@ export function createKioskState(deps: KioskStateDeps) {
     pendingRequestId.value = requestId;
     helpRequest.value = 'sending';
     try {
-      const view = await deps.api.callHelp(requestId, { screen: REPORTED[helpFrom], language: language.value, accessibility: {} });
+      // From a guide, the call says which guide and which step, so the médiateur knows where to look.
+      const inGuide = helpFrom === 'guide' ? guide.current.value : null;
+      const where = inGuide ? { guideId: inGuide.id, ...(inGuide.step >= 1 && inGuide.step <= (guide.guide.value?.steps.length ?? 0) ? { step: inGuide.step } : {}) } : {};
+      const view = await deps.api.callHelp(requestId, { screen: REPORTED[helpFrom], language: language.value, accessibility: {}, ...where });
       batch(() => {
         myCallId.value = view.call?.id ?? null;
         help.value = view;
@@ -147,8 +158,9 @@ export function createKioskState(deps: KioskStateDeps) {
     }
   }
 
+  /** Back from the help screen: to the guide step the usager was on, else to their dossier or home. */
   function goHome(): void {
-    screen.value = identity.dossier.value ? 'dossier' : 'home';
+    screen.value = helpFrom === 'guide' && guide.current.value ? 'guide' : identity.dossier.value ? 'dossier' : 'home';
   }
 
   function go(to: Screen): void {
@@ -202,6 +214,21 @@ export function createKioskState(deps: KioskStateDeps) {
     return done;
   }
 
+  function openGuides(): void {
+    beginSession();
+    screen.value = 'guides';
+  }
+
+  function openGuide(id: string): void {
+    beginSession();
+    if (guide.open(id)) screen.value = 'guide';
+  }
+
+  function closeGuide(): void {
+    guide.close();
+    screen.value = 'guides';
+  }
+
   function findBooking(): void {
     beginSession();
     booking.openFind();
@@ -217,6 +244,7 @@ export function createKioskState(deps: KioskStateDeps) {
     sessionStore.clear();
     identity.forget();
     booking.reset();
+    guide.reset();
     pendingMotif = null;
     batch(() => {
       inSession.value = false;
@@ -300,7 +328,7 @@ export function createKioskState(deps: KioskStateDeps) {
 
   // The console shows where each kiosk is; tell the server whenever that changes.
   effect(() => {
-    const state = { inSession: inSession.value, screen: REPORTED[screen.value], language: language.value };
+    const state = { inSession: inSession.value, screen: REPORTED[screen.value], language: language.value, guide: screen.value === 'guide' ? guide.current.value : null };
     if (site.value && !refused.value) void deps.api.reportState(state).catch(() => undefined);
   });
 
@@ -340,6 +368,10 @@ export function createKioskState(deps: KioskStateDeps) {
     cancelAppointment,
     finishBooking,
     findBooking,
+    guide,
+    openGuides,
+    openGuide,
+    closeGuide,
     identifyByNumber,
     identifyByCode,
     endSession,

@@ -1,8 +1,16 @@
 import { z } from 'zod';
+import { guideSchema } from '../../core/guides/guide';
 import { siteConfigSchema } from '../../core/site/site-config';
+
+const toJson = (schema: z.ZodType, title: string) =>
+  `${JSON.stringify({ ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }), title }, null, 2)}\n`;
 
 /** The JSON Schema editors use to autocomplete and check kiosk-config/sites/*.json. */
 export function siteJsonSchema(): string {
-  const schema = z.toJSONSchema(siteConfigSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
-  return `${JSON.stringify({ ...schema, title: 'Borne site (pôle social) configuration' }, null, 2)}\n`;
+  return toJson(siteConfigSchema, 'Borne site (pôle social) configuration');
+}
+
+/** The same for kiosk-config/guides/*.json. */
+export function guideJsonSchema(): string {
+  return toJson(guideSchema, 'Borne guided démarche');
 }

@@ -1,7 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { siteJsonSchema } from './json-schema';
+import { guideJsonSchema, siteJsonSchema } from './json-schema';
 
-/** `npm run config:schema`: regenerates kiosk-config/schema/ from the zod schemas (a test checks it is current). */
-const target = 'kiosk-config/schema/site.schema.json';
-writeFileSync(target, siteJsonSchema());
-process.stdout.write(`wrote ${target}\n`);
+/** `npm run config:schema`: regenerates kiosk-config/schema/ from the zod schemas (a test checks they are current). */
+for (const [target, text] of [
+  ['kiosk-config/schema/site.schema.json', siteJsonSchema()],
+  ['kiosk-config/schema/guide.schema.json', guideJsonSchema()],
+] as const) {
+  writeFileSync(target, text);
+  process.stdout.write(`wrote ${target}\n`);
+}

@@ -33,6 +33,7 @@ export class FleetService {
   }
 
   async reportState(kiosk: AuthenticatedKiosk, state: KioskStateBody): Promise<void> {
+    if (state.guide && !(this.ctx.guides.has(state.guide.id) && this.ctx.sites.get(kiosk.siteId)?.guides.includes(state.guide.id))) throw apiError('guide_not_offered');
     await saveKioskState(this.ctx.db, kiosk.id, state, this.ctx.clock());
     await this.publishKiosk(kiosk);
   }
@@ -68,6 +69,7 @@ export class FleetService {
       inSession: online && (row?.inSession ?? false),
       screen: (row?.screen as KioskScreen | null) ?? null,
       language: (row?.language as Language | null) ?? null,
+      guide: online && row?.inSession ? (row.guide ?? null) : null,
       lastSeenAt: row?.lastSeenAt ?? null,
     };
   }

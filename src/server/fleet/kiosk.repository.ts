@@ -7,10 +7,19 @@ export interface KioskRow {
   inSession: boolean;
   screen: string | null;
   language: string | null;
+  guide: { id: string; step: number } | null;
 }
 
-function toKiosk(r: { id: string; site_id: string; last_seen_at: string | null; in_session: number; screen: string | null; language: string | null }): KioskRow {
-  return { id: r.id, siteId: r.site_id, lastSeenAt: r.last_seen_at, inSession: Number(r.in_session) === 1, screen: r.screen, language: r.language };
+function toKiosk(r: { id: string; site_id: string; last_seen_at: string | null; in_session: number; screen: string | null; language: string | null; guide_id: string | null; guide_step: number | null }): KioskRow {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    lastSeenAt: r.last_seen_at,
+    inSession: Number(r.in_session) === 1,
+    screen: r.screen,
+    language: r.language,
+    guide: r.guide_id ? { id: r.guide_id, step: Number(r.guide_step ?? 0) } : null,
+  };
 }
 
 export async function findKioskByTokenHash(db: Db, tokenHash: string): Promise<KioskRow | undefined> {
@@ -33,10 +42,10 @@ export async function enrolKiosk(db: Db, id: string, siteId: string, tokenHash: 
   }
 }
 
-export async function saveKioskState(db: Db, id: string, state: { inSession: boolean; screen: string; language: string }, at: Date): Promise<void> {
+export async function saveKioskState(db: Db, id: string, state: { inSession: boolean; screen: string; language: string; guide?: { id: string; step: number } | null | undefined }, at: Date): Promise<void> {
   await db
     .updateTable('kiosks')
-    .set({ in_session: state.inSession ? 1 : 0, screen: state.screen, language: state.language, last_seen_at: at.toISOString() })
+    .set({ in_session: state.inSession ? 1 : 0, screen: state.screen, language: state.language, guide_id: state.guide?.id ?? null, guide_step: state.guide?.step ?? null, last_seen_at: at.toISOString() })
     .where('id', '=', id)
     .execute();
 }

@@ -7,6 +7,7 @@ import { BorneSqliteDialect } from './sqlite-dialect';
 import { initial } from './migrations/001-initial';
 import { dossiers } from './migrations/002-dossiers';
 import { agenda } from './migrations/003-agenda';
+import { guides } from './migrations/004-guides';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -31,7 +32,7 @@ export function openSqlite(file: string): Store {
 function provider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda() };
+      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides() };
     },
   };
 }

@@ -32,6 +32,8 @@ export interface Database {
     in_session: number;
     screen: string | null;
     language: string | null;
+    guide_id: string | null;
+    guide_step: number | null;
   };
   help_calls: {
     id: string;
@@ -97,6 +99,7 @@ export interface Database {
     position: number;
   };
   absences: { id: string; referent_id: string; starts_at: string; ends_at: string };
+  guide_stats: { site_id: string; guide_id: string; day: string; opened: number; completed: number };
   outbox: { id: string; site_id: string; appointment_id: string; channel: string; recipient: string; body: string; created_at: string };
   identification_attempts: { id: string; kiosk_id: string; dossier_key: string; success: number; at: string };
   usager_sessions: { token_hash: string; kiosk_id: string; dossier_id: string; created_at: string; expires_at: string; ended_at: string | null };

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { HELP_OUTCOMES, type HelpCall, type HelpOutcome } from '../../core/help/help-call';
-import { useT } from '../../web/i18n-context';
+import { useGuideText, useT } from '../../web/i18n-context';
+import { guidePlace } from './guide-label';
 import { useStaff } from '../state/context';
 
 /** One open call: which kiosk, how long, where the usager is and in which language. */
@@ -14,7 +15,8 @@ export function CallCard(props: { call: HelpCall; now: number }) {
   const titleId = `call-${call.id}`;
   const waitedMin = Math.floor((props.now - Date.parse(call.createdAt)) / 60_000);
   const mine = call.claimedBy?.staffId === staff.me.value?.id;
-  const where = call.context.guideId ? `${tc(`screen.${call.context.screen}`)} · ${call.context.guideId}${call.context.step ? ` ${call.context.step}` : ''}` : tc(`screen.${call.context.screen}`);
+  const text = useGuideText();
+  const where = call.context.guideId ? guidePlace(t, text, call.context.guideId, call.context.step) : tc(`screen.${call.context.screen}`);
 
   return (
     <article class={`call call--${call.status}`} aria-labelledby={titleId} data-call-id={call.id}>

@@ -1,5 +1,6 @@
 import type { KioskStatus } from '../../core/realtime/events';
-import { useT } from '../../web/i18n-context';
+import { useGuideText, useT } from '../../web/i18n-context';
+import { guidePlace } from './guide-label';
 import { useStaff } from '../state/context';
 
 type Shown = 'offline' | 'idle' | 'inSession' | 'waitingHelp' | 'beingHelped';
@@ -8,6 +9,7 @@ type Shown = 'offline' | 'idle' | 'inSession' | 'waitingHelp' | 'beingHelped';
 export function KioskPanel() {
   const t = useT('staff');
   const staff = useStaff();
+  const text = useGuideText();
   const callOf = new Map(staff.openCalls.value.map((c) => [c.kioskId, c.status]));
   const shown = (k: KioskStatus): Shown => {
     const call = callOf.get(k.id);
@@ -25,6 +27,7 @@ export function KioskPanel() {
               <span class="kiosk__dot" aria-hidden="true" />
               <span class="kiosk__label">{k.label}</span>
               <span class="kiosk__state">{t(`kiosks.${state}`)}</span>
+              {k.guide && <span class="kiosk__guide">{guidePlace(t, text, k.guide.id, k.guide.step)}</span>}
               {k.online && k.inSession && (
                 <button type="button" class="button kiosk__reset" disabled={staff.busy.value} onClick={() => void staff.resetKiosk(k.id)}>
                   {t('kiosks.reset', { kiosk: k.label })}

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { KioskPanel } from '../components/KioskPanel';
 import { AgendaPanel } from '../components/AgendaPanel';
 import { OutboxPanel } from '../components/OutboxPanel';
+import { GuideStatsPanel } from '../components/GuideStatsPanel';
 import type { Chime } from '../sound';
 import { useStaff } from '../state/context';
 
@@ -33,6 +34,7 @@ export function ConsoleScreen(props: { chime: Chime }) {
         </section>
         <AgendaPanel />
         <OutboxPanel />
+        <GuideStatsPanel />
       </div>
       <aside class="console__side">
         <KioskPanel />

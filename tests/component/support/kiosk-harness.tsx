@@ -1,5 +1,6 @@
 import { render, type RenderResult } from '@testing-library/preact';
 import i18next, { type i18n } from 'i18next';
+import type { Guide } from '../../../src/core/guides/guide';
 import type { DossierView } from '../../../src/core/dossier/dossier';
 import type { KioskHelpView } from '../../../src/core/help/help-call';
 import type { KioskSiteView } from '../../../src/core/site/site-config';
@@ -18,6 +19,7 @@ export const SITE: KioskSiteView = {
   kiosk: { id: 'chatillon-1', label: 'Poste 1' },
   help: { escalationMinutes: 5, fallback: { fr: "Allez à l'accueil du pôle.", en: 'Go to the reception desk.' } },
   idle: { warningAfterSeconds: 120, answerSeconds: 30 },
+  guides: ['caf-declaration-trimestrielle', 'impots-declaration-revenus', 'ft-actualisation'],
 };
 
 export const DOSSIER: DossierView = {
@@ -32,13 +34,14 @@ export const DOSSIER: DossierView = {
 
 /** A KioskApi double: records what the kiosk sends and lets the test push stream events. */
 export function fakeApi(site: KioskSiteView = SITE) {
-  const sent: { requestId: string; screen: string; language: string }[] = [];
+  const sent: { requestId: string; screen: string; language: string; guideId?: string; step?: number }[] = [];
+  const progress: string[] = [];
   let handlers: { onHelp: (v: KioskHelpView) => void; onState: (s: StreamState) => void; onReset: () => void } | null = null;
   let failNextCall = false;
   const api: KioskApi = {
     me: async () => site,
     callHelp: async (requestId, context) => {
-      sent.push({ requestId, screen: context.screen, language: context.language });
+      sent.push({ requestId, screen: context.screen, language: context.language, ...(context.guideId ? { guideId: context.guideId } : {}), ...(context.step ? { step: context.step } : {}) });
       if (failNextCall) {
         failNextCall = false;
         const { ApiRequestError } = await import('../../../src/web/api-client');
@@ -77,6 +80,9 @@ export function fakeApi(site: KioskSiteView = SITE) {
       throw new Error('move is not used by the component tests');
     },
     cancel: async () => undefined,
+    guideProgress: async (guideId, event) => {
+      progress.push(`${guideId}:${event}`);
+    },
     findBooking: async () => ({ access: 'access', appointment: DOSSIER.appointments[0]! }),
     notify: async () => undefined,
     stream: (h) => {
@@ -88,6 +94,7 @@ export function fakeApi(site: KioskSiteView = SITE) {
   return {
     api,
     sent,
+    progress,
     failNextCall: () => (failNextCall = true),
     push: (v: KioskHelpView) => handlers?.onHelp(v),
     setConnection: (s: StreamState) => handlers?.onState(s),
@@ -126,10 +133,12 @@ export async function pseudoI18n(): Promise<i18n> {
   return instance;
 }
 
-export async function renderKiosk(i18n: i18n, api: KioskApi): Promise<{ state: KioskState; result: RenderResult }> {
-  sessionStorage.clear();
-  localStorage.clear();
-  const state = createKioskState({ api, i18n, sessionStore: sessionStorage, deviceStore: localStorage, newId: (() => { let n = 0; return () => `00000000-0000-4000-8000-00000000000${n++}`; })() });
+export async function renderKiosk(i18n: i18n, api: KioskApi, options: { guides?: ReadonlyMap<string, Guide>; keepStorage?: boolean } = {}): Promise<{ state: KioskState; result: RenderResult }> {
+  if (!options.keepStorage) {
+    sessionStorage.clear();
+    localStorage.clear();
+  }
+  const state = createKioskState({ api, i18n, sessionStore: sessionStorage, deviceStore: localStorage, ...(options.guides ? { guides: options.guides } : {}), newId: (() => { let n = 0; return () => `00000000-0000-4000-8000-00000000000${n++}`; })() });
   const result = render(
     <I18nProvider i18n={i18n} language={state.language}>
       <KioskStateContext.Provider value={state}>

@@ -1,0 +1,94 @@
+/**
+ * Finds guides from what a person types, in their words: accents, capitals, typos and word order
+ * do not matter. Pure and small, so it runs in the kiosk, offline.
+ */
+export interface SearchDocument {
+  id: string;
+  /** Weighted more: the title and the "Je veux …" sentence. */
+  main: string;
+  /** Keywords, organism names, purpose. */
+  extra: string;
+}
+
+const STOP_WORDS = new Set(
+  'je j veux voudrais faire mon ma mes le la les l de des du d un une a au aux et pour en sur avec ou i want to my the a an of for on in and with أريد ان أن في من على عن الى إلى و'.split(' '),
+);
+
+/** Lower case, no accents, Arabic letters in one form each, only letters and digits. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u064b-\u065f\u0670]/g, '') // Arabic vowel marks
+    .replace(/[أإآ]/g, 'ا')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function tokens(text: string): string[] {
+  return normalise(text)
+    .split(' ')
+    .filter((t) => t.length > 1 && !STOP_WORDS.has(t));
+}
+
+/** Damerau–Levenshtein (optimal string alignment) distance, stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/** How well one typed word matches one word of a guide: exact, start of word, or close enough. */
+function wordScore(typed: string, word: string): number {
+  if (typed === word) return 3;
+  if (typed.length >= 3 && word.startsWith(typed)) return 2;
+  const allowed = typed.length >= 8 ? 2 : typed.length >= 4 ? 1 : 0;
+  if (allowed > 0 && editDistance(typed, word, allowed) <= allowed) return 1.5;
+  // A typo in the part typed so far: "declar" for "declaration", "actualisa" for "actualisation".
+  if (allowed > 0 && word.length > typed.length && editDistance(typed, word.slice(0, typed.length), allowed) <= allowed) return 1;
+  return 0;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+}
+
+/**
+ * Guides matching the query, best first. A guide must match most of the typed words, so
+ * "declarer impots" does not bring every CAF guide that says "déclarer".
+ */
+export function searchGuides(query: string, documents: readonly SearchDocument[]): SearchHit[] {
+  const typed = tokens(query);
+  if (typed.length === 0) return [];
+  const hits: SearchHit[] = [];
+  for (const doc of documents) {
+    const main = tokens(doc.main);
+    const extra = tokens(doc.extra);
+    let score = 0;
+    let matched = 0;
+    for (const t of typed) {
+      const best = Math.max(0, ...main.map((w) => wordScore(t, w) * 1.5), ...extra.map((w) => wordScore(t, w)));
+      if (best > 0) matched++;
+      score += best;
+    }
+    if (matched > 0 && matched >= Math.ceil(typed.length * 0.6)) hits.push({ id: doc.id, score: score / typed.length });
+  }
+  return hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
