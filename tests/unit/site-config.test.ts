@@ -196,4 +196,42 @@ describe('npm run config:check', () => {
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toMatch(/chatillon\.json: idle\.answerSeconds: expected at least 20 seconds to answer the warning \(RGAA 13\.1\) \(got 10\)/);
   }, 30_000);
+
+  it('exits 1 on bad guides, naming the guide, site or text file, the field and the fix; warns about old ones', async () => {
+    const dir = configDir({ 'chatillon.json': { ...base, allowedHosts: ['www.caf.fr'], guides: ['caf-ok', 'caf-http', 'caf-missing', 'caf-old'] } });
+    const guide = (id: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      organism: 'caf',
+      startUrl: 'https://www.caf.fr/',
+      durationMinutes: 5,
+      checked: { on: '2026-11-01', source: 'https://www.caf.fr/' },
+      bring: [],
+      steps: [{ id: 'un', onSite: true }],
+      ...extra,
+    });
+    mkdirSync(join(dir, 'guides'));
+    writeFileSync(join(dir, 'guides', 'caf-ok.json'), JSON.stringify(guide('caf-ok')));
+    writeFileSync(join(dir, 'guides', 'caf-http.json'), JSON.stringify(guide('caf-http', { startUrl: 'http://www.caf.fr/' })));
+    writeFileSync(join(dir, 'guides', 'caf-old.json'), JSON.stringify(guide('caf-old', { checked: { on: '2024-01-10', source: 'https://www.caf.fr/' } })));
+    const locales = join(dir, 'locales');
+    mkdirSync(join(locales, 'fr'), { recursive: true });
+    const textsOf = (step: string) => ({ title: 'T', need: 'Je veux', purpose: 'P', steps: { un: step } });
+    writeFileSync(join(locales, 'fr', 'guides.json'), JSON.stringify({ 'caf-ok': textsOf(Array.from({ length: 40 }, () => 'mot').join(' ')), 'caf-old': textsOf('Touchez « Valider ».') }));
+    const failure = (await run(TSX, ['src/server/config/check-cli.ts', '--config', dir, '--locales', locales]).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as { code?: number; stderr?: string } | undefined;
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/caf-http\.json: startUrl: expected an https:\/\/ address/);
+    expect(failure?.stderr).toMatch(/sites\/chatillon\.json: guides\.2: there is no guide "caf-missing"/);
+    expect(failure?.stderr).toMatch(/fr\/guides\.json: caf-ok\.steps\.un: has 40 words: keep a step under 26 words/);
+    // The old guide is not an error: alone, it passes with a warning.
+    expect(failure?.stderr).not.toMatch(/caf-old/);
+    const onlyOld = configDir({ 'chatillon.json': { ...base, allowedHosts: ['www.caf.fr'], guides: ['caf-old'] } });
+    mkdirSync(join(onlyOld, 'guides'));
+    writeFileSync(join(onlyOld, 'guides', 'caf-old.json'), JSON.stringify(guide('caf-old', { checked: { on: '2024-01-10', source: 'https://www.caf.fr/' } })));
+    const passed = await run(TSX, ['src/server/config/check-cli.ts', '--config', onlyOld, '--locales', locales]);
+    expect(passed.stdout).toContain('1 guide(s): all valid');
+    expect(passed.stderr).toMatch(/caf-old\.json: checked\.on: the steps were last checked on 2024-01-10, a year ago or more/);
+  }, 30_000);
 });

@@ -328,7 +328,7 @@ export function createKioskState(deps: KioskStateDeps) {
 
   // The console shows where each kiosk is; tell the server whenever that changes.
   effect(() => {
-    const state = { inSession: inSession.value, screen: REPORTED[screen.value], language: language.value, guide: screen.value === 'guide' ? guide.current.value : null };
+    const state = { inSession: inSession.value, screen: REPORTED[screen.value], language: language.value, guide: screen.value === 'guide' || (screen.value === 'help' && helpFrom === 'guide') ? guide.current.value : null };
     if (site.value && !refused.value) void deps.api.reportState(state).catch(() => undefined);
   });
 
