@@ -65,6 +65,14 @@ export const siteConfigSchema = z
     allowedHosts: z
       .array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, { error: 'expected a host name, for example "www.caf.fr"' }))
       .default([]),
+    // What the locked-down browser lets a usager do on official sites (npm run kiosk -- policy).
+    browser: z
+      .object({
+        printing: z.boolean({ error: 'expected true or false: may usagers print from the official sites?' }).default(true),
+        downloads: z.boolean({ error: 'expected true or false: may usagers download files (they stay on the kiosk until its profile is wiped)?' }).default(false),
+      })
+      .strict()
+      .default({ printing: true, downloads: false }),
     // The guides offered under « Démarches en ligne », by id (kiosk-config/guides/<id>.json).
     guides: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'expected a guide id, for example "caf-declaration-trimestrielle"' })).default([]),
     idle: z
