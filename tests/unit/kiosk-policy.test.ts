@@ -107,6 +107,17 @@ describe('npm run kiosk', () => {
     expect((await kiosk('launch-rockets')).stderr).toContain('unknown command "launch-rockets"');
   }, 30_000);
 
+  it('refuses to launch a kiosk its site does not have, or without its token', async () => {
+    const wrongKiosk = await kiosk('launch', '--site', 'chatillon', '--kiosk', 'issy-les-moulineaux-1', '--server', 'http://10.0.0.5:8080');
+    expect(wrongKiosk.code).toBe(2);
+    expect(wrongKiosk.stderr).toContain('site "chatillon" has no kiosk "issy-les-moulineaux-1": expected one of chatillon-1');
+    const noToken = await kiosk('launch', '--site', 'chatillon', '--kiosk', 'chatillon-1', '--server', 'http://10.0.0.5:8080', '--token-file', join(tempDir(), 'none'), '--chromium', process.execPath);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain('no kiosk token: put the token given at enrolment in');
+    const noChromium = await kiosk('launch', '--site', 'chatillon', '--kiosk', 'chatillon-1', '--server', 'http://10.0.0.5:8080', '--chromium', '/nowhere/chromium');
+    expect(noChromium.stderr).toContain('Chromium is not at /nowhere/chromium: install it with "apt-get install -y chromium"');
+  }, 30_000);
+
   it('never replaces an extension key without --force: a new key is a new extension id', async () => {
     const key = join(tempDir(), 'key.pem');
     await kiosk('keygen', '--out', key);

@@ -1,18 +1,26 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPolicy, MANAGED_POLICY_DIR } from '../../core/lockdown/policy';
 import { ConfigError, loadSites } from '../config/site-loader';
 import { extensionIdFromPrivateKey, generateExtensionKey } from './extension-key';
+import { KioskLauncher, startControl } from './launcher';
 
 const DEFAULT_KEY = 'data/extension-key.pem';
+const DEFAULT_TOKEN_FILE = '/etc/borne/kiosk-token';
+const DEFAULT_CONTROL_PORT = 7777;
 
 const USAGE = `Usage:
   npm run kiosk -- policy --site <site id> --server <url> [--out FILE | --install] [--extension-key FILE] [--config DIR]
       Writes the Chromium managed policy of the site's kiosks (stdout unless --out or --install).
       --install writes it to ${MANAGED_POLICY_DIR}/borne.json (needs root).
   npm run kiosk -- keygen [--out FILE] [--force]
-      Creates the companion extension's private key (default ${DEFAULT_KEY}) and prints its id.`;
+      Creates the companion extension's private key (default ${DEFAULT_KEY}) and prints its id.
+  npm run kiosk -- launch --site <site id> --kiosk <kiosk id> --server <url> [--token-file FILE]
+                          [--chromium PATH] [--profile-root DIR] [--control-port PORT]
+      Runs Chromium full screen on the kiosk, on a throwaway profile; POST http://127.0.0.1:PORT/reset
+      (default ${DEFAULT_CONTROL_PORT}) kills it, deletes the profile and starts clean.`;
 
 class UsageError extends Error {}
 
@@ -28,14 +36,7 @@ function policy(args: string[]): number {
     strict: true,
   });
   if (!values.site) throw new UsageError('--site is missing: give the id of a site of kiosk-config/sites, for example --site chatillon');
-  if (!values.server) throw new UsageError('--server is missing: give the address kiosks use to reach Borne, for example --server http://10.0.0.5:8080');
-  let server: URL;
-  try {
-    server = new URL(values.server);
-  } catch {
-    throw new UsageError(`--server "${values.server}" is not an address: expected http:// or https://, a host and maybe a port, for example http://10.0.0.5:8080`);
-  }
-  if (server.protocol !== 'http:' && server.protocol !== 'https:') throw new UsageError(`--server must start with http:// or https:// (got "${server.protocol}")`);
+  const server = parseServer(values.server);
   if (values.out && values.install) throw new UsageError('give --out or --install, not both');
   const sites = loadSites(values.config);
   const site = sites.get(values.site);
@@ -76,12 +77,75 @@ function keygen(args: string[]): number {
   return 0;
 }
 
-function main(): number {
+function parseServer(value: string | undefined): URL {
+  if (!value) throw new UsageError('--server is missing: give the address kiosks use to reach Borne, for example --server http://10.0.0.5:8080');
+  let server: URL;
+  try {
+    server = new URL(value);
+  } catch {
+    throw new UsageError(`--server "${value}" is not an address: expected http:// or https://, a host and maybe a port, for example http://10.0.0.5:8080`);
+  }
+  if (server.protocol !== 'http:' && server.protocol !== 'https:') throw new UsageError(`--server must start with http:// or https:// (got "${server.protocol}")`);
+  return server;
+}
+
+async function launch(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      site: { type: 'string' },
+      kiosk: { type: 'string' },
+      server: { type: 'string' },
+      'token-file': { type: 'string', default: DEFAULT_TOKEN_FILE },
+      chromium: { type: 'string', default: '/usr/bin/chromium' },
+      'profile-root': { type: 'string', default: existsSync('/dev/shm') ? '/dev/shm' : tmpdir() },
+      'control-port': { type: 'string', default: String(DEFAULT_CONTROL_PORT) },
+      config: { type: 'string', default: 'kiosk-config' },
+    },
+    strict: true,
+  });
+  if (!values.site) throw new UsageError('--site is missing: give the id of the kiosk\'s site, for example --site chatillon');
+  if (!values.kiosk) throw new UsageError('--kiosk is missing: give the kiosk\'s id, for example --kiosk chatillon-1');
+  const server = parseServer(values.server);
+  const sites = loadSites(values.config);
+  const site = sites.get(values.site);
+  if (!site) throw new UsageError(`there is no site "${values.site}" in ${values.config}/sites: expected one of ${[...sites.keys()].join(', ')}`);
+  if (!site.kiosks.some((k) => k.id === values.kiosk)) throw new UsageError(`site "${site.id}" has no kiosk "${values.kiosk}": expected one of ${site.kiosks.map((k) => k.id).join(', ')}`);
+  if (!existsSync(values.chromium)) throw new UsageError(`Chromium is not at ${values.chromium}: install it with "apt-get install -y chromium", or give --chromium PATH`);
+  const port = Number(values['control-port']);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--control-port must be a port number from 1 to 65535 (got "${values['control-port']}")`);
+  const token = process.env.BORNE_KIOSK_TOKEN ?? (existsSync(values['token-file']) ? readFileSync(values['token-file'], 'utf8').trim() : '');
+  if (!token) throw new UsageError(`no kiosk token: put the token given at enrolment in ${values['token-file']} (readable by the launcher only), or set BORNE_KIOSK_TOKEN`);
+
+  // One JSON line an event, for journald; never the token, never anything about a usager.
+  const log = (event: string, details: Record<string, string | number> = {}) => process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), kiosk: values.kiosk, event, ...details })}\n`);
+  const launcher = new KioskLauncher({
+    chromiumPath: values.chromium,
+    kioskUrl: new URL(`/kiosk/#kiosk=${encodeURIComponent(token)}`, server).toString(),
+    profileRoot: values['profile-root'],
+    extraArgs: site.browser.printing ? ['--kiosk-printing'] : [],
+    log,
+  });
+  launcher.start();
+  const control = await startControl(launcher, port);
+  log('control listening', { port: control.port });
+  const stop = async () => {
+    control.server.close();
+    await launcher.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  return new Promise<number>(() => undefined);
+}
+
+async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   try {
     if (command === 'policy') return policy(rest);
     if (command === 'keygen') return keygen(rest);
-    return fail(command ? `unknown command "${command}": expected policy or keygen` : 'a command is missing: expected policy or keygen');
+    if (command === 'launch') return await launch(rest);
+    return fail(command ? `unknown command "${command}": expected policy, keygen or launch` : 'a command is missing: expected policy, keygen or launch');
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message);
     if (error instanceof ConfigError) return fail(`the configuration has problems:\n${error.message}`, 1);
@@ -90,4 +154,4 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+void main().then((code) => (process.exitCode = code));
