@@ -1,6 +1,7 @@
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { isLanguage } from '../core/i18n/languages';
+import { LAUNCHER_CONTROL_URL } from '../core/lockdown/policy';
 import { GUIDES } from '../web/guides';
 import { createI18n } from '../web/i18n';
 import { I18nProvider } from '../web/i18n-context';
@@ -36,7 +37,8 @@ async function boot(): Promise<void> {
     );
     return;
   }
-  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, onSessionEnded: () => updates.applyUpdateIfWaiting() });
+  const requestHardReset = () => void fetch(`${LAUNCHER_CONTROL_URL}/reset`, { method: 'POST', mode: 'no-cors', keepalive: true }).catch(() => undefined);
+  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, onSessionEnded: () => updates.applyUpdateIfWaiting() });
   effect(() => {
     void state.language.value;
     document.title = i18n.t('kiosk:app.title');

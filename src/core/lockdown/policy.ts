@@ -4,6 +4,10 @@
  * nothing remembered, the companion extension forced in. Pure: the CLI writes it, tests load it.
  * Values follow shared/REFERENCE.md (Chromium managed policies).
  */
+/** The launcher's loopback control on the kiosk PC: POST /reset asks for the hard reset. */
+export const LAUNCHER_CONTROL_PORT = 7777;
+export const LAUNCHER_CONTROL_URL = `http://127.0.0.1:${LAUNCHER_CONTROL_PORT}`;
+
 /** Where Chromium on Linux reads machine-wide managed policies. */
 export const MANAGED_POLICY_DIR = '/etc/chromium/policies/managed';
 

@@ -49,6 +49,8 @@ export interface KioskStateDeps {
   newId?: () => string;
   /** The guides bundled with the app (kiosk-config/guides). */
   guides?: ReadonlyMap<string, Guide>;
+  /** Asks the launcher (if the kiosk runs under one) to kill Chromium and start on a new profile. */
+  requestHardReset?: () => void;
   /** Called once the session is over, to apply a waiting app update. */
   onSessionEnded?: () => void;
 }
@@ -261,6 +263,8 @@ export function createKioskState(deps: KioskStateDeps) {
     language.value = await changeLanguage(deps.i18n, defaultLang, NAMESPACES);
     await deps.api.endSession().catch(() => undefined);
     deps.onSessionEnded?.();
+    // The browser itself is thrown away too: nothing of this session survives in the profile.
+    deps.requestHardReset?.();
   }
 
   function continueSession(): void {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { LAUNCHER_CONTROL_URL } from '../../core/lockdown/policy';
 import { apiError } from '../errors';
 
 /** Strict CSP: only our own scripts, styles and connections; no framing, no plugins. */
@@ -11,7 +12,8 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data:",
   "media-src 'self' data:",
-  "connect-src 'self'",
+  // The kiosk asks its launcher, on the same PC, for the hard reset at each session end.
+  `connect-src 'self' ${LAUNCHER_CONTROL_URL}`,
   "worker-src 'self'",
   "manifest-src 'self'",
   "font-src 'self'",

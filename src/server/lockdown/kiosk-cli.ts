@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromiumPolicy, MANAGED_POLICY_DIR } from '../../core/lockdown/policy';
+import { chromiumPolicy, LAUNCHER_CONTROL_PORT, MANAGED_POLICY_DIR } from '../../core/lockdown/policy';
 import { ConfigError, loadSites } from '../config/site-loader';
 import { extensionIdFromPrivateKey, generateExtensionKey } from './extension-key';
 import { KioskLauncher, startControl } from './launcher';
 
 const DEFAULT_KEY = 'data/extension-key.pem';
 const DEFAULT_TOKEN_FILE = '/etc/borne/kiosk-token';
-const DEFAULT_CONTROL_PORT = 7777;
+const DEFAULT_CONTROL_PORT = LAUNCHER_CONTROL_PORT;
 
 const USAGE = `Usage:
   npm run kiosk -- policy --site <site id> --server <url> [--out FILE | --install] [--extension-key FILE] [--config DIR]

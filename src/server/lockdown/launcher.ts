@@ -112,9 +112,14 @@ export class KioskLauncher {
  * companion extension call it at session end). A plain request with no body needs no CORS
  * preflight; anything on the PC may call it, and all it can do is wipe the kiosk.
  */
-export async function startControl(launcher: KioskLauncher, port: number, host = '127.0.0.1'): Promise<{ port: number; server: Server }> {
+export async function startControl(launcher: Pick<KioskLauncher, 'reset' | 'runs'>, port: number, host = '127.0.0.1'): Promise<{ port: number; server: Server }> {
   const server = createServer((req, res) => {
-    if (req.method === 'POST' && req.url === '/reset') {
+    if (req.method === 'OPTIONS') {
+      // Chromium's Private Network Access preflight: the kiosk page (LAN) calling loopback.
+      res
+        .writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-private-network': 'true' })
+        .end();
+    } else if (req.method === 'POST' && req.url === '/reset') {
       void launcher.reset();
       res.writeHead(202, { 'access-control-allow-origin': '*' }).end();
     } else if (req.method === 'GET' && req.url === '/healthz') {
