@@ -141,6 +141,10 @@ describe('remote reset', () => {
     expect(await console.getByRole('region', { name: 'Appels en cours' }).innerText()).not.toContain('Sophie');
     expect(await console.getByRole('region', { name: 'Appels en cours' }).innerText()).not.toContain('10000001');
     await console.getByRole('button', { name: 'Terminer la session : Poste 3' }).click();
+    // Asked twice: a mis-tap must not wipe a person's session.
+    await console.getByText('Terminer la session de Poste 3 ?', { exact: false }).waitFor();
+    expect(await axeViolations(console)).toEqual([]);
+    await console.getByRole('button', { name: 'Oui, terminer' }).click();
     await kiosk.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
     expect(await kiosk.content()).not.toContain('Sophie');
     await Promise.all([kiosk.context().close(), console.context().close()]);

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { KioskStatus } from '../../core/realtime/events';
 import { useGuideText, useT } from '../../web/i18n-context';
 import { guidePlace } from './guide-label';
@@ -10,6 +11,8 @@ export function KioskPanel() {
   const t = useT('staff');
   const staff = useStaff();
   const text = useGuideText();
+  // Ending someone's session wipes what they were doing: it is asked twice.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const callOf = new Map(staff.openCalls.value.map((c) => [c.kioskId, c.status]));
   const shown = (k: KioskStatus): Shown => {
     const call = callOf.get(k.id);
@@ -28,10 +31,29 @@ export function KioskPanel() {
               <span class="kiosk__label">{k.label}</span>
               <span class="kiosk__state">{t(`kiosks.${state}`)}</span>
               {k.guide && <span class="kiosk__guide">{guidePlace(t, text, k.guide.id, k.guide.step)}</span>}
-              {k.online && k.inSession && (
-                <button type="button" class="button kiosk__reset" disabled={staff.busy.value} onClick={() => void staff.resetKiosk(k.id)}>
+              {k.online && k.inSession && confirming !== k.id && (
+                <button type="button" class="button kiosk__reset" disabled={staff.busy.value} onClick={() => setConfirming(k.id)}>
                   {t('kiosks.reset', { kiosk: k.label })}
                 </button>
+              )}
+              {confirming === k.id && (
+                <div class="kiosk__confirm" role="group" aria-labelledby={`reset-q-${k.id}`}>
+                  <p id={`reset-q-${k.id}`}>{t('kiosks.resetQuestion', { kiosk: k.label })}</p>
+                  <button type="button" class="button" autofocus onClick={() => setConfirming(null)}>
+                    {t('kiosks.resetNo')}
+                  </button>
+                  <button
+                    type="button"
+                    class="button button--primary"
+                    disabled={staff.busy.value}
+                    onClick={() => {
+                      setConfirming(null);
+                      void staff.resetKiosk(k.id);
+                    }}
+                  >
+                    {t('kiosks.resetYes')}
+                  </button>
+                </div>
               )}
             </li>
           );
