@@ -7,6 +7,7 @@ import { createI18n } from '../web/i18n';
 import { I18nProvider } from '../web/i18n-context';
 import { createKioskApi } from './api';
 import { App } from './App';
+import { announceSessionEnd, connectExtension } from './extension-bridge';
 import { readDeviceToken } from './device';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { KioskStateContext } from './state/context';
@@ -38,7 +39,12 @@ async function boot(): Promise<void> {
     return;
   }
   const requestHardReset = () => void fetch(`${LAUNCHER_CONTROL_URL}/reset`, { method: 'POST', mode: 'no-cors', keepalive: true }).catch(() => undefined);
-  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, onSessionEnded: () => updates.applyUpdateIfWaiting() });
+  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, onSessionEnded: () => {
+      announceSessionEnd();
+      updates.applyUpdateIfWaiting();
+    },
+  });
+  connectExtension(state, i18n, token);
   effect(() => {
     void state.language.value;
     document.title = i18n.t('kiosk:app.title');

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Guide } from '../core/guides/guide';
@@ -19,6 +20,7 @@ import { guidesRoutes } from './guides/guides.routes';
 import { GuidesService } from './guides/guides.service';
 import { SqlDossierSource } from './dossier/sql-dossier-source';
 import type { DossierSource } from './dossier/dossier-source';
+import { extensionRoutes } from './extension/extension.routes';
 import { identityRoutes } from './identity/identity.routes';
 import { IdentityService } from './identity/identity.service';
 import { HelpService } from './help/help.service';
@@ -41,6 +43,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder holding the built kiosk/ and staff/ front ends; omit for an API-only app (tests). */
   distDir?: string;
+  /** Where the packed companion extension is (borne.crx, borne.json); default <distDir>/extension-pack. */
+  extensionPackDir?: string;
   /** How often waiting calls are escalated or expired; 0 turns the timer off (tests call sweep()). */
   sweepIntervalMs?: number;
   version?: string;
@@ -117,7 +121,10 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   guidesRoutes(app, authn, guides);
   const openStreams = streamRoutes(app, authn, ctx, help, fleet);
 
-  if (opts.distDir) await installStatic(app, opts.distDir);
+  if (opts.distDir) {
+    extensionRoutes(app, opts.extensionPackDir ?? join(opts.distDir, 'extension-pack'));
+    await installStatic(app, opts.distDir);
+  }
   else installApiNotFound(app);
 
   const interval = opts.sweepIntervalMs ?? 2000;

@@ -31,12 +31,12 @@ export function configWith(edit: (siteId: string, site: Record<string, unknown>)
 }
 
 /** Runs the real server, with the built front ends, on a loopback port. */
-export async function startE2eServer(options: { clock?: Clock; configDir?: string; sweepIntervalMs?: number; distDir?: string } = {}): Promise<E2eServer> {
+export async function startE2eServer(options: { clock?: Clock; configDir?: string; sweepIntervalMs?: number; distDir?: string; extensionPackDir?: string } = {}): Promise<E2eServer> {
   const distDir = options.distDir ?? 'dist';
   if (!existsSync(join(distDir, 'kiosk/index.html')) || !existsSync(join(distDir, 'staff/index.html'))) {
     throw new Error('The front ends are not built: run "npm run build" (npm test does it first).');
   }
-  const common = { distDir, sweepIntervalMs: options.sweepIntervalMs ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.configDir ? { configDir: options.configDir } : {}) };
+  const common = { distDir, sweepIntervalMs: options.sweepIntervalMs ?? 0, ...(options.clock ? { clock: options.clock } : {}), ...(options.configDir ? { configDir: options.configDir } : {}), ...(options.extensionPackDir ? { extensionPackDir: options.extensionPackDir } : {}) };
   let server = await startTestServer(common);
   const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(address).port);

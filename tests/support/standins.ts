@@ -28,14 +28,16 @@ export async function startStandIns(hosts: readonly string[]): Promise<StandIns>
   const server: Server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="fr"><head><title>Stand-in ${host}</title></head><body><h1>Stand-in ${host}</h1><p id="path">${req.url ?? '/'}</p></body></html>`);
+    res.end(`<!doctype html><html lang="fr"><head><title>Stand-in ${host}</title></head><body><h1>Stand-in ${host}</h1><p id="path">${req.url ?? '/'}</p><p><a href="/nouvelle-fenetre" target="_blank">Ouvrir dans une nouvelle fenêtre</a></p></body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    url: (host, path = '/') => `https://${host}:${port}${path}`,
-    chromiumArgs: [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`, '--ignore-certificate-errors'],
+    // The official address itself (port 443, as a guide's « Ouvrir le site » links it) reaches the
+    // stand-in too: the resolver rules map the port as well as the host.
+    url: (host, path = '/') => `https://${host}${path}`,
+    chromiumArgs: [`--host-resolver-rules=${hosts.map((h) => `MAP ${h}:443 127.0.0.1:${port}, MAP ${h} 127.0.0.1`).join(', ')}`, '--ignore-certificate-errors'],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

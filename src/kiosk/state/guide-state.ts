@@ -64,6 +64,7 @@ export function createGuideState(deps: GuideDeps) {
     organism,
     query,
     open,
+    go,
     begin: () => go(1),
     next: () => go((current.value?.step ?? 0) + 1),
     previous: () => go((current.value?.step ?? 1) - 1),

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromiumPolicy, LAUNCHER_CONTROL_PORT, MANAGED_POLICY_DIR } from '../../core/lockdown/policy';
-import { ConfigError, loadSites } from '../config/site-loader';
+import { chromiumPolicy, LAUNCHER_CONTROL_PORT, MANAGED_POLICY_DIR } from '../core/lockdown/policy';
+import { ConfigError, loadSites } from '../server/config/site-loader';
 import { extensionIdFromPrivateKey, generateExtensionKey } from './extension-key';
 import { KioskLauncher, startControl } from './launcher';
 

@@ -1,0 +1,86 @@
+import { isLanguage, type Language } from '../i18n/languages';
+
+/**
+ * What the kiosk PWA tells the companion extension, and what the extension tells the PWA back.
+ * They meet through window.postMessage on the kiosk page (the extension's content script runs
+ * there too), always addressed to the kiosk's own origin, so no official site can read it.
+ */
+export const KIOSK_MESSAGE = 'borne:kiosk';
+export const EXTENSION_MESSAGE = 'borne:extension';
+
+/** The guide in progress, with its texts already translated by the kiosk (French fallback included). */
+export interface BridgeGuide {
+  id: string;
+  /** 0: what to prepare; 1…steps.length: the steps; steps.length + 1: done. */
+  step: number;
+  organism: string;
+  title: string;
+  steps: string[];
+}
+
+export interface KioskContext {
+  /** The kiosk's device token: the bar calls for help as this kiosk. */
+  kioskToken: string;
+  /** Where « Retour à la borne » goes: the kiosk app on the Borne server. */
+  kioskUrl: string;
+  language: Language;
+  inSession: boolean;
+  idle: { warningAfterSeconds: number; answerSeconds: number };
+  /** What to do when nobody can come, from the site's config, in the usager's language. */
+  fallback: string;
+  guide: BridgeGuide | null;
+}
+
+export type KioskToExtension = { type: 'context'; context: KioskContext } | { type: 'session-ended' };
+export type ExtensionToKiosk = { type: 'hello' } | { type: 'guide-step'; id: string; step: number };
+
+const TOKEN = /^[A-Za-z0-9_-]{20,128}$/;
+
+function isGuide(value: unknown): value is BridgeGuide {
+  const g = value as Partial<BridgeGuide> | null;
+  return (
+    typeof g === 'object' &&
+    g !== null &&
+    typeof g.id === 'string' &&
+    typeof g.title === 'string' &&
+    typeof g.organism === 'string' &&
+    Array.isArray(g.steps) &&
+    g.steps.every((s) => typeof s === 'string') &&
+    Number.isInteger(g.step) &&
+    (g.step as number) >= 0 &&
+    (g.step as number) <= g.steps.length + 1
+  );
+}
+
+/** Checks a context received from a page: the extension trusts no shape it did not expect. */
+export function parseKioskContext(value: unknown): KioskContext | null {
+  const c = value as Partial<KioskContext> | null;
+  if (typeof c !== 'object' || c === null) return null;
+  if (typeof c.kioskToken !== 'string' || !TOKEN.test(c.kioskToken)) return null;
+  if (typeof c.kioskUrl !== 'string' || !/^https?:\/\//.test(c.kioskUrl)) return null;
+  if (!isLanguage(c.language) || typeof c.inSession !== 'boolean' || typeof c.fallback !== 'string') return null;
+  const idle = c.idle as Partial<KioskContext['idle']> | undefined;
+  if (!idle || !Number.isInteger(idle.warningAfterSeconds) || !Number.isInteger(idle.answerSeconds)) return null;
+  if (c.guide !== null && !isGuide(c.guide)) return null;
+  return {
+    kioskToken: c.kioskToken,
+    kioskUrl: c.kioskUrl,
+    language: c.language,
+    inSession: c.inSession,
+    idle: { warningAfterSeconds: idle.warningAfterSeconds!, answerSeconds: idle.answerSeconds! },
+    fallback: c.fallback,
+    guide: c.guide ?? null,
+  };
+}
+
+/** The kiosk URL that re-enrols the tab as this kiosk, even after its storage was wiped. */
+export function kioskHomeUrl(context: Pick<KioskContext, 'kioskUrl' | 'kioskToken'>): string {
+  const url = new URL(context.kioskUrl);
+  url.hash = `kiosk=${context.kioskToken}`;
+  return url.toString();
+}
+
+/** The step the bar shows: the guide's steps only, never the "prepare" or "done" pages. */
+export function barStep(guide: BridgeGuide): number {
+  return Math.max(1, Math.min(guide.step, guide.steps.length));
+}

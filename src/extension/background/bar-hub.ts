@@ -1,0 +1,165 @@
+import type { KioskHelpView } from '../../core/help/help-call';
+import { kioskHomeUrl, barStep, type KioskContext } from '../../core/lockdown/bridge';
+import { startEventStream, type EventStream } from '../../web/event-stream';
+import { BAR_PORT, type BarRequest, type BarState, type BarUpdate } from '../messages';
+import { kioskApi, requestHardReset } from './kiosk-api';
+import { readState, updateState, type StoredState } from './session-store';
+import { wipeBrowsingData } from './wipe';
+
+/**
+ * The bars on the official sites talk to this hub over ports. While a bar is open the hub follows
+ * the kiosk's event stream, as the kiosk app does: help call updates and the console's remote
+ * reset reach the usager on the official site too. The bar pings every 20 s, which also keeps this
+ * worker awake while it is needed.
+ */
+export function startBarHub(): void {
+  const ports = new Set<chrome.runtime.Port>();
+  let stream: EventStream | null = null;
+  let stopTimer: ReturnType<typeof setTimeout> | undefined;
+  let ending = false;
+
+  const broadcast = async (state?: StoredState): Promise<void> => {
+    const s = state ?? (await readState());
+    if (!s.context) return;
+    const bar: BarState = { context: s.context, help: s.help, helpRequest: s.helpRequest, lastActivity: s.lastActivity, ending };
+    const update: BarUpdate = { type: 'state', state: bar };
+    for (const port of ports) port.postMessage(update);
+  };
+
+  const setHelp = async (help: KioskHelpView | null, helpRequest: StoredState['helpRequest'] = 'none') => broadcast(await updateState((s) => ({ ...s, help, helpRequest })));
+
+  const followStream = async (): Promise<void> => {
+    clearTimeout(stopTimer);
+    if (stream) return;
+    const { context } = await readState();
+    if (!context) return;
+    const api = kioskApi(context);
+    stream = startEventStream({
+      url: api.streamUrl,
+      headers: { authorization: `Bearer ${context.kioskToken}` },
+      onEvent: (type, data) => {
+        if (type === 'help') void setHelp((data as { view: KioskHelpView }).view);
+        else if (type === 'command' && (data as { command?: string }).command === 'reset') void endSession(null, 'remote');
+      },
+      onState: (state) => {
+        if (state === 'open') void api.help().then((view) => setHelp(view), () => undefined);
+      },
+    });
+  };
+
+  const stopStreamSoon = () => {
+    clearTimeout(stopTimer);
+    // A click from page to page of the same site closes one bar and opens the next: wait a little.
+    stopTimer = setTimeout(() => {
+      if (ports.size > 0) return;
+      stream?.stop();
+      stream = null;
+    }, 10_000);
+  };
+
+  async function sendHelp(): Promise<void> {
+    const s = await updateState((st) => ({ ...st, helpRequest: 'sending', pendingRequestId: st.pendingRequestId ?? crypto.randomUUID() }));
+    await broadcast(s);
+    const context = s.context;
+    if (!context) return;
+    const guide = context.guide;
+    try {
+      const view = await kioskApi(context).callHelp(s.pendingRequestId!, {
+        screen: guide ? 'guide' : 'guides',
+        language: context.language,
+        accessibility: {},
+        ...(guide ? { guideId: guide.id, step: barStep(guide) } : {}),
+      });
+      await broadcast(await updateState((st) => ({ ...st, help: view, helpRequest: 'none', pendingRequestId: null })));
+    } catch {
+      // The same request id is sent again on retry: no call is lost or doubled.
+      await broadcast(await updateState((st) => ({ ...st, helpRequest: 'failed' })));
+    }
+  }
+
+  async function cancelHelp(): Promise<void> {
+    const s = await readState();
+    const id = s.help?.call?.id;
+    if (!s.context || !id) return;
+    await kioskApi(s.context).cancelHelp(id).then((view) => setHelp(view), () => undefined);
+  }
+
+  async function moveStep(step: number): Promise<void> {
+    const s = await updateState((st) => {
+      const g = st.context?.guide;
+      if (!st.context || !g) return;
+      const next = Math.max(1, Math.min(step, g.steps.length));
+      return { ...st, context: { ...st.context, guide: { ...g, step: next } }, guideStep: { id: g.id, step: next } };
+    });
+    await broadcast(s);
+    const g = s.context?.guide;
+    if (s.context && g) void kioskApi(s.context).reportState({ inSession: true, screen: 'guide', language: s.context.language, guide: { id: g.id, step: g.step } }).catch(() => undefined);
+  }
+
+  async function backToKiosk(tabId: number | undefined): Promise<void> {
+    const { context } = await readState();
+    if (context && tabId !== undefined) await chrome.tabs.update(tabId, { url: kioskHomeUrl(context) });
+  }
+
+  /** « Terminer », idle or the console's reset: tell Borne, wipe, ask the launcher, go home. */
+  async function endSession(tabId: number | null, why: 'terminer' | 'idle' | 'remote'): Promise<void> {
+    if (ending) return;
+    ending = true;
+    await broadcast();
+    try {
+      const before = await readState();
+      const context = before.context;
+      if (!context) return;
+      // The remote reset already ended the session on the server.
+      if (why !== 'remote') await kioskApi(context).endSession().catch(() => undefined);
+      await wipeBrowsingData(before.borneOrigin).catch(() => undefined);
+      await updateState((st) => ({ ...st, context: st.context ? endedContext(st.context) : null, help: null, helpRequest: 'none', pendingRequestId: null, guideStep: null }));
+      await requestHardReset();
+      // Without a launcher (development), or while it restarts Chromium: the tab goes home.
+      const tabs = tabId !== null ? [tabId] : (await chrome.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id]));
+      await Promise.all(tabs.map((id) => chrome.tabs.update(id, { url: kioskHomeUrl(context) }).catch(() => undefined)));
+    } finally {
+      ending = false;
+    }
+  }
+
+  chrome.runtime.onConnect.addListener((port) => {
+    if (port.name !== BAR_PORT) return;
+    ports.add(port);
+    const tabId = port.sender?.tab?.id;
+    void followStream();
+    void broadcast();
+    port.onDisconnect.addListener(() => {
+      ports.delete(port);
+      if (ports.size === 0) stopStreamSoon();
+    });
+    port.onMessage.addListener((message: BarRequest) => {
+      switch (message.type) {
+        case 'ping':
+          return;
+        case 'activity':
+          void updateState((s) => ({ ...s, lastActivity: Date.now() }));
+          return;
+        case 'step':
+          void moveStep(message.step);
+          return;
+        case 'help':
+          void sendHelp();
+          return;
+        case 'cancel-help':
+          void cancelHelp();
+          return;
+        case 'back-to-kiosk':
+          void backToKiosk(tabId);
+          return;
+        case 'end-session':
+          void endSession(tabId ?? null, message.why);
+          return;
+      }
+    });
+  });
+}
+
+export function endedContext(context: KioskContext): KioskContext {
+  return { ...context, inSession: false, guide: null };
+}

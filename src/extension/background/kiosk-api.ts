@@ -1,0 +1,38 @@
+import type { HelpContext, KioskHelpView, KioskScreen } from '../../core/help/help-call';
+import type { Language } from '../../core/i18n/languages';
+import type { KioskContext } from '../../core/lockdown/bridge';
+import { LAUNCHER_CONTROL_URL } from '../../core/lockdown/policy';
+
+/** The kiosk API, called as the kiosk itself (its device token), from the background worker. */
+export function kioskApi(context: KioskContext) {
+  const base = new URL('/api/kiosk/', context.kioskUrl);
+  const call = async <T>(path: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}): Promise<T> => {
+    const response = await fetch(new URL(path, base), {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${context.kioskToken}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: init.body === undefined ? null : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(init.timeoutMs ?? 8000),
+    });
+    if (!response.ok) throw new Error(`Borne answered ${response.status} to ${path}`);
+    return (response.status === 204 ? null : await response.json()) as T;
+  };
+  return {
+    streamUrl: new URL('stream', base).toString(),
+    help: () => call<KioskHelpView>('help'),
+    callHelp: (requestId: string, helpContext: HelpContext) => call<KioskHelpView>('help-calls', { method: 'POST', body: { requestId, context: helpContext } }),
+    cancelHelp: (id: string) => call<KioskHelpView>(`help-calls/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+    reportState: (state: { inSession: boolean; screen: KioskScreen; language: Language; guide: { id: string; step: number } | null }) =>
+      call<null>('state', { method: 'PUT', body: state }),
+    endSession: () => call<null>('session/end', { method: 'POST', timeoutMs: 1500 }),
+  };
+}
+
+/** Asks the launcher on this PC for the hard reset; without a launcher (development) nothing happens. */
+export async function requestHardReset(): Promise<boolean> {
+  try {
+    const response = await fetch(`${LAUNCHER_CONTROL_URL}/reset`, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

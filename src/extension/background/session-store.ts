@@ -1,0 +1,41 @@
+import type { KioskHelpView } from '../../core/help/help-call';
+import type { KioskContext } from '../../core/lockdown/bridge';
+
+/**
+ * What the background worker remembers, in chrome.storage.session: memory only, gone when the
+ * browser stops, and kept when Chromium puts the worker to sleep between events. Borne's origin is
+ * locked to the first kiosk page that spoke: an official site cannot pose as the kiosk afterwards.
+ */
+export interface StoredState {
+  borneOrigin: string | null;
+  context: KioskContext | null;
+  help: KioskHelpView | null;
+  helpRequest: 'none' | 'sending' | 'failed';
+  /** Reused on retry, so a call is never sent twice. */
+  pendingRequestId: string | null;
+  lastActivity: number;
+  /** Set by the bar's previous/next while the usager is away; handed to the kiosk page on return. */
+  guideStep: { id: string; step: number } | null;
+}
+
+const EMPTY: StoredState = { borneOrigin: null, context: null, help: null, helpRequest: 'none', pendingRequestId: null, lastActivity: 0, guideStep: null };
+const KEY = 'borne';
+
+export async function readState(): Promise<StoredState> {
+  const got = (await chrome.storage.session.get(KEY))[KEY] as Partial<StoredState> | undefined;
+  return { ...EMPTY, ...(got ?? {}) };
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Read-modify-write, one at a time: messages arrive together (activity, step, help). */
+export function updateState(change: (s: StoredState) => StoredState | void): Promise<StoredState> {
+  const next = queue.then(async () => {
+    const current = await readState();
+    const updated = change(current) ?? current;
+    await chrome.storage.session.set({ [KEY]: updated });
+    return updated;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}

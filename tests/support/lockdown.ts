@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPolicy, MANAGED_POLICY_DIR } from '../../src/core/lockdown/policy';
+import type { SiteConfig } from '../../src/core/site/site-config';
+import { generateExtensionKey } from '../../src/launcher/extension-key';
+import { packExtension, type PackInfo } from '../../src/launcher/extension-build';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+
+/**
+ * A kiosk PC for tests: the extension packed with a throwaway key, the site's generated policy
+ * installed where Chromium reads it (machine-wide, so it is removed at the end), and Chromium
+ * started as the launcher starts it, with extensions and their update checks allowed.
+ */
+export async function packTestExtension(): Promise<{ info: PackInfo; packDir: string; keyFile: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'borne-ext-'));
+  const keyFile = join(dir, 'key.pem');
+  writeFileSync(keyFile, generateExtensionKey(), { mode: 0o600 });
+  const packDir = join(dir, 'pack');
+  const info = await packExtension({ unpackedDir: 'dist/extension', keyFile, packDir });
+  return { info, packDir, keyFile };
+}
+
+export function installPolicy(site: SiteConfig, serverUrl: string, extensionId: string, name: string): () => void {
+  // Playwright drives Chromium over the DevTools protocol, which DeveloperToolsAvailability 2
+  // forbids; only that value is relaxed, every other policy is the generated one.
+  const policy = { ...chromiumPolicy({ site, serverUrl, extension: { id: extensionId } }), DeveloperToolsAvailability: 1 };
+  const file = join(MANAGED_POLICY_DIR, `borne-test-${name}-${process.pid}.json`);
+  try {
+    mkdirSync(MANAGED_POLICY_DIR, { recursive: true });
+    writeFileSync(file, JSON.stringify(policy));
+  } catch (error) {
+    throw new Error(`cannot install the policy in ${MANAGED_POLICY_DIR}: this test needs root, as on CI (${(error as Error).message})`);
+  }
+  return () => rmSync(file, { force: true });
+}
+
+/** Chromium's switches for a kiosk with its extension: Playwright's defaults would turn extensions off. */
+export const EXTENSION_ARGS = CHROMIUM_ARGS.filter((a) => a !== '--disable-background-networking');
+export const IGNORED_DEFAULT_ARGS = ['--disable-extensions', '--disable-background-networking', '--disable-component-extensions-with-background-pages'];
+
+export async function launchKioskBrowser(extraArgs: readonly string[]): Promise<{ context: BrowserContext; profile: string; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'borne-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    ignoreDefaultArgs: IGNORED_DEFAULT_ARGS,
+    args: [...EXTENSION_ARGS, ...extraArgs],
+  });
+  return {
+    context,
+    profile,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension is forced in by policy a moment after start: wait for its worker. */
+export async function waitForExtension(context: BrowserContext, id: string, timeoutMs = 20_000): Promise<void> {
+  const isOurs = (url: string) => url.startsWith(`chrome-extension://${id}/`);
+  if (context.serviceWorkers().some((w) => isOurs(w.url()))) return;
+  await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: timeoutMs }).catch(() => {
+    throw new Error(`The companion extension ${id} was not force-installed within ${timeoutMs / 1000} s: check the policy's ExtensionSettings and the server's /extension/updates.xml.`);
+  });
+}
