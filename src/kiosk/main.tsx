@@ -1,6 +1,7 @@
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { isLanguage } from '../core/i18n/languages';
+import { sessionEndedElsewhere } from '../core/lockdown/bridge';
 import { LAUNCHER_CONTROL_URL } from '../core/lockdown/policy';
 import { GUIDES } from '../web/guides';
 import { createI18n } from '../web/i18n';
@@ -27,6 +28,8 @@ async function boot(): Promise<void> {
   })();
   const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk,guides}.json');
   const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk', 'guides'], defaultNS: 'kiosk', language: isLanguage(cachedLang) ? cachedLang : 'fr' });
+  // The session ended on an official site (the extension's bar): what this tab kept of it goes.
+  if (sessionEndedElsewhere(window.location.hash)) sessionStorage.clear();
   const token = readDeviceToken();
   const updates = registerServiceWorker();
   if (!token) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAUNCHER_CONTROL_PORT } from '../../src/core/lockdown/policy';
-import { startControl } from '../../src/server/lockdown/launcher';
+import { startControl } from '../../src/launcher/launcher';
 import { useBrowserAndServer } from '../support/e2e';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chromiumPolicy, originPattern } from '../../src/core/lockdown/policy';
-import { extensionIdFromPrivateKey, generateExtensionKey } from '../../src/server/lockdown/extension-key';
+import { extensionIdFromPrivateKey, generateExtensionKey } from '../../src/launcher/extension-key';
 
 const run = promisify(execFile);
 const TSX = join('node_modules', '.bin', 'tsx');
@@ -72,7 +72,7 @@ describe('the extension key', () => {
 
 describe('npm run kiosk', () => {
   const kiosk = (...args: string[]) =>
-    run(TSX, ['src/server/lockdown/kiosk-cli.ts', ...args]).then(
+    run(TSX, ['src/launcher/kiosk-cli.ts', ...args]).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );

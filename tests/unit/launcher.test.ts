@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KioskLauncher, startControl } from '../../src/server/lockdown/launcher';
+import { KioskLauncher, startControl } from '../../src/launcher/launcher';
 
 const FAKE = join(process.cwd(), 'tests/support/fake-chromium.mjs');
 const cleanups: (() => Promise<void> | void)[] = [];

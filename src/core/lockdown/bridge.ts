@@ -73,11 +73,21 @@ export function parseKioskContext(value: unknown): KioskContext | null {
   };
 }
 
-/** The kiosk URL that re-enrols the tab as this kiosk, even after its storage was wiped. */
-export function kioskHomeUrl(context: Pick<KioskContext, 'kioskUrl' | 'kioskToken'>): string {
+/**
+ * The kiosk URL that re-enrols the tab as this kiosk, even after its storage was wiped. With
+ * `ended`, the kiosk app learns that the session ended while it was away (« Terminer » in the bar,
+ * inactivity or a reset on an official site) and drops what its tab still kept of it.
+ */
+export function kioskHomeUrl(context: Pick<KioskContext, 'kioskUrl' | 'kioskToken'>, options: { ended?: boolean } = {}): string {
   const url = new URL(context.kioskUrl);
-  url.hash = `kiosk=${context.kioskToken}`;
+  url.hash = `kiosk=${context.kioskToken}${options.ended ? `&${SESSION_ENDED_FLAG}` : ''}`;
   return url.toString();
+}
+
+export const SESSION_ENDED_FLAG = 'ended=1';
+
+export function sessionEndedElsewhere(hash: string): boolean {
+  return new RegExp(`(?:^#|&)${SESSION_ENDED_FLAG}(?:&|$)`).test(hash);
 }
 
 /** The step the bar shows: the guide's steps only, never the "prepare" or "done" pages. */

@@ -117,7 +117,7 @@ export function startBarHub(): void {
       await requestHardReset();
       // Without a launcher (development), or while it restarts Chromium: the tab goes home.
       const tabs = tabId !== null ? [tabId] : (await chrome.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id]));
-      await Promise.all(tabs.map((id) => chrome.tabs.update(id, { url: kioskHomeUrl(context) }).catch(() => undefined)));
+      await Promise.all(tabs.map((id) => chrome.tabs.update(id, { url: kioskHomeUrl(context, { ended: true }) }).catch(() => undefined)));
     } finally {
       ending = false;
     }

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAUNCHER_CONTROL_PORT } from '../../src/core/lockdown/policy';
+import { startControl } from '../../src/launcher/launcher';
+import { launchChromium } from '../support/browser';
+import { accessibleTexts, clickByRole, waitForRole } from '../support/closed-shadow';
+import { signInConsole, startE2eServer, type E2eServer } from '../support/e2e';
+import { installPolicy, launchKioskBrowser, packTestExtension, waitForExtension } from '../support/lockdown';
+import { startStandIns, type StandIns } from '../support/standins';
+
+/**
+ * The companion extension on a kiosk locked by the generated policy, in Debian's Chromium: forced
+ * in from the update XML the server serves, its bar on the caf.fr stand-in, new windows kept in the
+ * one tab, Borne's page for a blocked address, and the wipe at « Terminer ». A stand-in launcher on
+ * the real control port counts the hard resets asked for.
+ */
+const GUIDE = 'caf-declaration-trimestrielle';
+const fr = (JSON.parse(readFileSync('locales/fr/guides.json', 'utf8')) as Record<string, { title: string; steps: Record<string, string> }>)[GUIDE]!;
+const steps = (JSON.parse(readFileSync(`kiosk-config/guides/${GUIDE}.json`, 'utf8')) as { steps: { id: string }[] }).steps;
+
+let e2e: E2eServer;
+let standIns: StandIns;
+let extensionId: string;
+let removePolicy: () => void = () => undefined;
+let control: Awaited<ReturnType<typeof startControl>> | undefined;
+const resets: number[] = [];
+
+beforeAll(async () => {
+  const pack = await packTestExtension();
+  extensionId = pack.info.id;
+  e2e = await startE2eServer({ extensionPackDir: pack.packDir });
+  standIns = await startStandIns(['www.caf.fr', 'www.example.org']);
+  removePolicy = installPolicy(e2e.server.sites.get('chatillon')!, e2e.baseUrl, extensionId, 'extension');
+  try {
+    control = await startControl({ runs: 0, reset: async () => void resets.push(Date.now()) }, LAUNCHER_CONTROL_PORT);
+  } catch (error) {
+    throw new Error(`port ${LAUNCHER_CONTROL_PORT} (the launcher's control port) must be free for this test: ${(error as Error).message}`);
+  }
+});
+
+afterAll(async () => {
+  removePolicy();
+  await new Promise<void>((resolve) => (control ? control.server.close(() => resolve()) : resolve()));
+  await standIns?.close();
+  await e2e?.stop();
+});
+
+/** From the kiosk home to the CAF guide's first step, then « Ouvrir le site », as a usager does it. */
+async function openGuideOnSite(page: Page, kioskId: string): Promise<void> {
+  await page.goto(e2e.kioskUrl(kioskId));
+  await page.getByRole('button', { name: /Démarches en ligne/ }).click();
+  await page.getByLabel('Rechercher une démarche').fill('declarer mes ressources');
+  await page.getByRole('button', { name: new RegExp(fr.title.slice(0, 20)) }).first().click();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByText(`Étape 1 sur ${steps.length}`).waitFor();
+  await page.getByRole('link', { name: 'Ouvrir le site' }).click();
+  await page.waitForURL('https://www.caf.fr/**');
+}
+
+describe('the companion extension', () => {
+  it('is forced in by the policy; its bar on caf.fr follows the guide and calls a médiateur with the step', async () => {
+    const staffBrowser = await launchChromium();
+    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    try {
+      await waitForExtension(kiosk.context, extensionId);
+      const console = await signInConsole(staffBrowser, e2e.baseUrl, 'mediateur', 'Pôle social de Châtillon');
+      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
+      await openGuideOnSite(page, 'chatillon-1');
+
+      await waitForRole(page, 'region', 'Borne : votre aide sur ce site');
+      await waitForRole(page, 'StaticText', `Étape 1 sur ${steps.length}`);
+      await clickByRole(page, 'button', 'Suivant');
+      await waitForRole(page, 'StaticText', `Étape 2 sur ${steps.length}`);
+      expect((await accessibleTexts(page)).join(' ')).toContain(fr.steps[steps[1]!.id]!.slice(0, 30));
+
+      await clickByRole(page, 'button', 'Appeler un médiateur');
+      await waitForRole(page, 'StaticText', /Votre appel est bien reçu/);
+      const card = console.locator('article[data-call-id]', { hasText: 'Poste 1' });
+      await card.getByText(`CAF — ${fr.title}, étape 2/${steps.length}`, { exact: false }).waitFor();
+      // The médiateur takes it: the usager reads who is coming, on the official site.
+      await card.getByRole('button', { name: "Je m'en occupe" }).click();
+      await waitForRole(page, 'StaticText', /arrive pour vous aider/);
+
+      // « Retour à la borne »: the kiosk shows the guide at the step reached in the bar.
+      await clickByRole(page, 'button', 'Retour à la borne');
+      await page.getByText(`Étape 2 sur ${steps.length}`).waitFor();
+      await console.context().close();
+    } finally {
+      await kiosk.close();
+      await staffBrowser.close();
+    }
+  });
+
+  it('keeps new windows in the one tab, and shows Borne’s page for a blocked address', async () => {
+    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    try {
+      await waitForExtension(kiosk.context, extensionId);
+      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
+      await openGuideOnSite(page, 'chatillon-2');
+      await waitForRole(page, 'button', 'Terminer');
+
+      await page.getByRole('link', { name: 'Ouvrir dans une nouvelle fenêtre' }).click();
+      await page.waitForURL('https://www.caf.fr/nouvelle-fenetre');
+      await page.getByRole('button', { name: 'Ouvrir par un script' }).click();
+      await page.waitForURL('https://www.caf.fr/par-script');
+      await expect.poll(() => kiosk.context.pages().filter((p) => !p.isClosed()).length).toBe(1);
+      await waitForRole(page, 'button', 'Terminer');
+
+      await page.goto(standIns.url('www.example.org')).catch(() => undefined);
+      await page.waitForURL(`chrome-extension://${extensionId}/blocked.html**`);
+      await page.getByRole('heading', { name: "Cette page n'est pas disponible sur la borne" }).waitFor();
+      await page.getByRole('button', { name: 'Retour à la borne' }).click();
+      await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/kiosk/');
+    } finally {
+      await kiosk.close();
+    }
+  });
+
+  it('at « Terminer » wipes the official site’s cookies, localStorage and IndexedDB, asks for the hard reset and goes home', async () => {
+    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    try {
+      await waitForExtension(kiosk.context, extensionId);
+      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
+      await openGuideOnSite(page, 'chatillon-3');
+      await waitForRole(page, 'button', 'Terminer');
+      await page.evaluate(async () => {
+        document.cookie = 'caf-session=connecte; path=/; max-age=86400; secure';
+        localStorage.setItem('caf-login', 'usager');
+        await new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('caf-db', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('brouillons').put('ma déclaration', 'd1');
+          open.onsuccess = () => (open.result.close(), resolve());
+          open.onerror = () => reject(open.error);
+        });
+      });
+      const before = resets.length;
+      await clickByRole(page, 'button', 'Terminer');
+      await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
+      await expect.poll(() => resets.length).toBe(before + 1);
+
+      await page.goto(standIns.url('www.caf.fr', '/apres'));
+      const left = await page.evaluate(async () => ({
+        cookie: document.cookie,
+        local: Object.keys(localStorage),
+        databases: (await indexedDB.databases()).map((d) => d.name),
+      }));
+      expect(left).toEqual({ cookie: '', local: [], databases: [] });
+      // The session is over: no bar on the official site any more.
+      await page.waitForTimeout(500);
+      expect((await accessibleTexts(page)).includes('Terminer')).toBe(false);
+    } finally {
+      await kiosk.close();
+    }
+  });
+});
