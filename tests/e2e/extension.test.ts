@@ -102,6 +102,8 @@ describe('the companion extension', () => {
 
       await page.getByRole('link', { name: 'Ouvrir dans une nouvelle fenêtre' }).click();
       await page.waitForURL('https://www.caf.fr/nouvelle-fenetre');
+      // The bar comes a moment after the page: wait for it, so the page does not shift under the click.
+      await waitForRole(page, 'button', 'Terminer');
       await page.getByRole('button', { name: 'Ouvrir par un script' }).click();
       await page.waitForURL('https://www.caf.fr/par-script');
       await expect.poll(() => kiosk.context.pages().filter((p) => !p.isClosed()).length).toBe(1);

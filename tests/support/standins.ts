@@ -28,7 +28,9 @@ export async function startStandIns(hosts: readonly string[]): Promise<StandIns>
   const server: Server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="fr"><head><title>Stand-in ${host}</title></head><body><h1>Stand-in ${host}</h1><p id="path">${req.url ?? '/'}</p><p><a href="/nouvelle-fenetre" target="_blank">Ouvrir dans une nouvelle fenêtre</a></p><p><button type="button" onclick="window.open('/par-script', 'fenetre', 'width=400,height=300')">Ouvrir par un script</button></p></body></html>`);
+    // The script's window is opened with noopener: with an opener it would share the page's
+    // renderer, which Playwright holds paused for its new target, a test artefact, not the kiosk's.
+    res.end(`<!doctype html><html lang="fr"><head><title>Stand-in ${host}</title></head><body><h1>Stand-in ${host}</h1><p id="path">${req.url ?? '/'}</p><p><a href="/nouvelle-fenetre" target="_blank">Ouvrir dans une nouvelle fenêtre</a></p><p><button type="button" onclick="window.open('/par-script', 'fenetre', 'noopener,width=400,height=300')">Ouvrir par un script</button></p></body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
