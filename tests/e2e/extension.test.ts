@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAUNCHER_CONTROL_PORT } from '../../src/core/lockdown/policy';
 import { startControl } from '../../src/launcher/launcher';
 import { launchChromium } from '../support/browser';
+import { axeViolations } from '../support/axe';
 import { accessibleTexts, clickByRole, waitForRole } from '../support/closed-shadow';
 import { signInConsole, startE2eServer, type E2eServer } from '../support/e2e';
 import { installPolicy, launchKioskBrowser, packTestExtension, waitForExtension } from '../support/lockdown';
@@ -112,6 +113,7 @@ describe('the companion extension', () => {
       await page.goto(standIns.url('www.example.org')).catch(() => undefined);
       await page.waitForURL(`chrome-extension://${extensionId}/blocked.html**`);
       await page.getByRole('heading', { name: "Cette page n'est pas disponible sur la borne" }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Retour à la borne' }).click();
       await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/kiosk/');
@@ -152,6 +154,44 @@ describe('the companion extension', () => {
       // The session is over: no bar on the official site any more.
       await page.waitForTimeout(500);
       expect((await accessibleTexts(page)).includes('Terminer')).toBe(false);
+    } finally {
+      await kiosk.close();
+    }
+  });
+
+  it('speaks the usager’s language on the official site: Arabic, right to left, bar and blocked page', async () => {
+    const ar = JSON.parse(readFileSync('locales/ar/extension.json', 'utf8')) as { bar: Record<string, string>; blocked: Record<string, string> };
+    const arGuides = (JSON.parse(readFileSync('locales/ar/guides.json', 'utf8')) as Record<string, { title: string; need: string }>)[GUIDE]!;
+    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    try {
+      await waitForExtension(kiosk.context, extensionId);
+      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
+      await page.goto(e2e.kioskUrl('chatillon-4'));
+      await page.getByRole('button', { name: 'العربية' }).first().click();
+      await page.getByRole('button', { name: /الإجراءات عبر الإنترنت/ }).click();
+      await page.getByRole('button', { name: /CAF/ }).first().click();
+      await page.getByRole('button', { name: new RegExp(arGuides.need) }).click();
+      await page.getByRole('button', { name: 'ابدأ' }).click();
+      await page.getByText(`الخطوة 1 من ${steps.length}`).waitFor();
+      await page.getByRole('link', { name: /الموقع/ }).first().click();
+      await page.waitForURL('https://www.caf.fr/**');
+
+      await waitForRole(page, 'region', ar.bar.label!);
+      await waitForRole(page, 'button', ar.bar.end!);
+      await waitForRole(page, 'StaticText', ar.bar.step!.replace('{{step}}', '1').replace('{{total}}', String(steps.length)));
+      // Right to left: « Précédent » comes first from the right, « Suivant » to its left.
+      const previous = await waitForRole(page, 'button', ar.bar.previous!);
+      const next = await waitForRole(page, 'button', ar.bar.next!);
+      const x = async (node: typeof next) => (await page.context().newCDPSession(page).then((cdp) => cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId! }))).model.border[0]!;
+      expect(await x(next)).toBeLessThan(await x(previous));
+      await page.screenshot({ path: 'tests/.artifacts/extension-bar-ar.png' });
+
+      await page.goto(standIns.url('www.example.org')).catch(() => undefined);
+      await page.waitForURL(`chrome-extension://${extensionId}/blocked.html**`);
+      await page.getByRole('heading', { name: ar.blocked.title! }).waitFor();
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'tests/.artifacts/extension-blocked-ar.png' });
     } finally {
       await kiosk.close();
     }
