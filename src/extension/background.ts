@@ -1,6 +1,7 @@
 import { startBarHub } from './background/bar-hub';
 import { startKioskRelay } from './background/kiosk-relay';
 import { keepOneTab } from './background/one-tab';
+import { reachOpenTabs } from './background/open-tabs';
 
 /**
  * Borne's companion extension, background worker. Listeners are registered at the top level, as
@@ -9,3 +10,4 @@ import { keepOneTab } from './background/one-tab';
 startKioskRelay();
 startBarHub();
 keepOneTab();
+reachOpenTabs();

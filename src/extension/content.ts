@@ -7,6 +7,10 @@ import { relayKioskPage } from './content/kiosk-relay';
  * site during a session it draws the bar; anywhere else it does nothing.
  */
 async function main(): Promise<void> {
+  // Injected into a page open before the install, it may also arrive by the manifest: run once.
+  const marked = globalThis as { borneContent?: boolean };
+  if (marked.borneContent) return;
+  marked.borneContent = true;
   const where: RuntimeRequest = { type: 'where' };
   const answer = (await chrome.runtime.sendMessage(where).catch(() => null)) as WhereAnswer | null;
   if (!answer) return;

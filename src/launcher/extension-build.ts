@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import preact from '@preact/preset-vite';
 import { build, type InlineConfig } from 'vite';
+import { CONTENT_MATCHES } from '../core/lockdown/bridge';
 import { extensionIdFromPrivateKey, publicKeyDer } from './extension-key';
 
 /**
@@ -41,12 +42,12 @@ export function extensionManifest(version: string, publicKeyBase64?: string): Re
     minimum_chrome_version: '120',
     // browsingData: the wipe at session end; webNavigation and tabs: one tab, the friendly page for
     // blocked addresses; storage: the session's state, in memory only.
-    permissions: ['browsingData', 'webNavigation', 'tabs', 'storage'],
+    permissions: ['browsingData', 'webNavigation', 'tabs', 'storage', 'scripting'],
     // The Borne server (the kiosk API) and the launcher on this PC; the policy's allow-list is what
     // limits where the usager can go.
     host_permissions: ['<all_urls>'],
     background: { service_worker: 'background.js', type: 'module' },
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle' }],
+    content_scripts: [{ matches: [...CONTENT_MATCHES], js: ['content.js'], run_at: 'document_idle' }],
     incognito: 'not_allowed',
   };
 }

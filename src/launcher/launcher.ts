@@ -32,6 +32,8 @@ export class KioskLauncher {
   private stopping = false;
   private restartTimer: NodeJS.Timeout | undefined;
   private resetting: Promise<void> | null = null;
+  /** Profile folders a first delete could not remove. */
+  private leftovers: string[] = [];
   /** How many Chromium runs were started: the first start, resets and crash restarts. */
   runs = 0;
 
@@ -46,7 +48,8 @@ export class KioskLauncher {
     this.stopping = false;
     this.profile = mkdtempSync(join(this.options.profileRoot, 'borne-kiosk-'));
     const args = [...KIOSK_SWITCHES, ...(this.options.extraArgs ?? []), `--user-data-dir=${this.profile}`, `--app=${this.options.kioskUrl}`];
-    const child = (this.options.spawn ?? ((c, a) => nodeSpawn(c, [...a], { stdio: 'ignore' })))(this.options.chromiumPath, args);
+    // Its own process group: renderers and helpers go with it when it is killed or crashes.
+    const child = (this.options.spawn ?? ((c, a) => nodeSpawn(c, [...a], { stdio: 'ignore', detached: true })))(this.options.chromiumPath, args);
     this.child = child;
     this.runs++;
     this.log('chromium started', { run: this.runs, pid: child.pid ?? 0 });
@@ -54,8 +57,10 @@ export class KioskLauncher {
       if (this.child !== child) return;
       this.child = null;
       if (this.stopping) return;
-      // Not asked for: a crash. Throw its profile away too, and start clean.
+      // Not asked for: a crash. Its helpers may still hold the profile: stop them, throw the
+      // profile away too, and start clean.
       this.log('chromium stopped unexpectedly', { code: code ?? -1, signal: signal ?? 'none' });
+      signalGroup(child, 'SIGKILL');
       this.dropProfile();
       this.restartTimer = setTimeout(() => this.start(), this.options.restartDelayMs ?? 1000);
     });
@@ -85,25 +90,54 @@ export class KioskLauncher {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
-      const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+      const force = setTimeout(() => signalGroup(child, 'SIGKILL'), 3000);
       child.once('exit', () => {
         clearTimeout(force);
         resolve();
       });
-      child.kill('SIGTERM');
+      signalGroup(child, 'SIGTERM');
     });
+    // Whatever of the group outlived the main process would still write into the profile.
+    signalGroup(child, 'SIGKILL');
     this.child = null;
   }
 
+  /**
+   * Deletes the profile folder. A helper process still closing may hold it for a moment: retry,
+   * and if it still fails, keep its name to delete at the next reset. The next run never reuses
+   * it either way: it gets a new folder.
+   */
   private dropProfile(): void {
-    if (!this.profile) return;
-    rmSync(this.profile, { recursive: true, force: true });
-    this.log('profile deleted');
+    const folders = [...this.leftovers, ...(this.profile ? [this.profile] : [])];
+    this.leftovers = [];
     this.profile = null;
+    for (const folder of folders) {
+      try {
+        rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+        this.log('profile deleted');
+      } catch (error) {
+        this.leftovers.push(folder);
+        this.log('profile not deleted yet, retried at the next reset', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+      }
+    }
   }
 
   private log(event: string, details?: Record<string, string | number>): void {
     this.options.log?.(event, details);
+  }
+}
+
+/** Signals Chromium's whole process group, or the process alone when it has no group of its own. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // Already gone.
+    }
   }
 }
 

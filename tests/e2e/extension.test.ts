@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAUNCHER_CONTROL_PORT } from '../../src/core/lockdown/policy';
 import { startControl } from '../../src/launcher/launcher';
@@ -7,7 +6,7 @@ import { launchChromium } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { accessibleTexts, clickByRole, waitForRole } from '../support/closed-shadow';
 import { signInConsole, startE2eServer, type E2eServer } from '../support/e2e';
-import { installPolicy, launchKioskBrowser, packTestExtension, waitForExtension } from '../support/lockdown';
+import { installPolicy, launchKioskBrowser, openGuideOnSite, packTestExtension, waitForExtension } from '../support/lockdown';
 import { startStandIns, type StandIns } from '../support/standins';
 
 /**
@@ -47,18 +46,6 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-/** From the kiosk home to the CAF guide's first step, then « Ouvrir le site », as a usager does it. */
-async function openGuideOnSite(page: Page, kioskId: string): Promise<void> {
-  await page.goto(e2e.kioskUrl(kioskId));
-  await page.getByRole('button', { name: /Démarches en ligne/ }).click();
-  await page.getByLabel('Rechercher une démarche').fill('declarer mes ressources');
-  await page.getByRole('button', { name: new RegExp(fr.title.slice(0, 20)) }).first().click();
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.getByText(`Étape 1 sur ${steps.length}`).waitFor();
-  await page.getByRole('link', { name: 'Ouvrir le site' }).click();
-  await page.waitForURL('https://www.caf.fr/**');
-}
-
 describe('the companion extension', () => {
   it('is forced in by the policy; its bar on caf.fr follows the guide and calls a médiateur with the step', async () => {
     const staffBrowser = await launchChromium();
@@ -67,7 +54,7 @@ describe('the companion extension', () => {
       await waitForExtension(kiosk.context, extensionId);
       const console = await signInConsole(staffBrowser, e2e.baseUrl, 'mediateur', 'Pôle social de Châtillon');
       const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
-      await openGuideOnSite(page, 'chatillon-1');
+      await openGuideOnSite(page, e2e, 'chatillon-1');
 
       await waitForRole(page, 'region', 'Borne : votre aide sur ce site');
       await waitForRole(page, 'StaticText', `Étape 1 sur ${steps.length}`);
@@ -98,7 +85,7 @@ describe('the companion extension', () => {
     try {
       await waitForExtension(kiosk.context, extensionId);
       const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
-      await openGuideOnSite(page, 'chatillon-2');
+      await openGuideOnSite(page, e2e, 'chatillon-2');
       await waitForRole(page, 'button', 'Terminer');
 
       await page.getByRole('link', { name: 'Ouvrir dans une nouvelle fenêtre' }).click();
@@ -127,7 +114,7 @@ describe('the companion extension', () => {
     try {
       await waitForExtension(kiosk.context, extensionId);
       const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
-      await openGuideOnSite(page, 'chatillon-3');
+      await openGuideOnSite(page, e2e, 'chatillon-3');
       await waitForRole(page, 'button', 'Terminer');
       await page.evaluate(async () => {
         document.cookie = 'caf-session=connecte; path=/; max-age=86400; secure';

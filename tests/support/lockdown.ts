@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPolicy, MANAGED_POLICY_DIR } from '../../src/core/lockdown/policy';
 import type { SiteConfig } from '../../src/core/site/site-config';
 import { generateExtensionKey } from '../../src/launcher/extension-key';
 import { packExtension, type PackInfo } from '../../src/launcher/extension-build';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
+import type { E2eServer } from './e2e';
 
 /**
  * A kiosk PC for tests: the extension packed with a throwaway key, the site's generated policy
@@ -66,4 +67,18 @@ export async function waitForExtension(context: BrowserContext, id: string, time
   await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: timeoutMs }).catch(() => {
     throw new Error(`The companion extension ${id} was not force-installed within ${timeoutMs / 1000} s: check the policy's ExtensionSettings and the server's /extension/updates.xml.`);
   });
+}
+
+/** From the kiosk home to the first step of the CAF guide, then « Ouvrir le site », as a usager does it. */
+export async function openGuideOnSite(page: Page, e2e: E2eServer, kioskId: string, guideId = 'caf-declaration-trimestrielle'): Promise<void> {
+  const title = (JSON.parse(readFileSync('locales/fr/guides.json', 'utf8')) as Record<string, { title: string }>)[guideId]!.title;
+  const steps = (JSON.parse(readFileSync(`kiosk-config/guides/${guideId}.json`, 'utf8')) as { steps: unknown[] }).steps.length;
+  await page.goto(e2e.kioskUrl(kioskId));
+  await page.getByRole('button', { name: /Démarches en ligne/ }).click();
+  await page.getByLabel('Rechercher une démarche').fill('declarer mes ressources');
+  await page.getByRole('button', { name: new RegExp(title.slice(0, 20)) }).first().click();
+  await page.getByRole('button', { name: 'Commencer' }).click();
+  await page.getByText(`Étape 1 sur ${steps}`).waitFor();
+  await page.getByRole('link', { name: 'Ouvrir le site' }).click();
+  await page.waitForURL('https://www.caf.fr/**');
 }

@@ -94,3 +94,6 @@ export function sessionEndedElsewhere(hash: string): boolean {
 export function barStep(guide: BridgeGuide): number {
   return Math.max(1, Math.min(guide.step, guide.steps.length));
 }
+
+/** The pages the extension's content script runs in: the manifest and the late injection share it. */
+export const CONTENT_MATCHES = ['http://*/*', 'https://*/*'] as const;
