@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPolicy, LAUNCHER_CONTROL_PORT, MANAGED_POLICY_DIR } from '../core/lockdown/policy';
 import { ConfigError, loadSites } from '../server/config/site-loader';
@@ -18,9 +18,11 @@ const USAGE = `Usage:
   npm run kiosk -- keygen [--out FILE] [--force]
       Creates the companion extension's private key (default ${DEFAULT_KEY}) and prints its id.
   npm run kiosk -- launch --site <site id> --kiosk <kiosk id> --server <url> [--token-file FILE]
-                          [--chromium PATH] [--profile-root DIR] [--control-port PORT]
+                          [--chromium PATH] [--profile-root DIR] [--control-port PORT] [--extension DIR]
       Runs Chromium full screen on the kiosk, on a throwaway profile; POST http://127.0.0.1:PORT/reset
-      (default ${DEFAULT_CONTROL_PORT}) kills it, deletes the profile and starts clean.`;
+      (default ${DEFAULT_CONTROL_PORT}) kills it, deletes the profile and starts clean.
+      --extension dist/extension: development mode, loads the companion extension unpacked
+      (without the policy's forced install).`;
 
 class UsageError extends Error {}
 
@@ -101,6 +103,7 @@ async function launch(args: string[]): Promise<number> {
       'profile-root': { type: 'string', default: existsSync('/dev/shm') ? '/dev/shm' : tmpdir() },
       'control-port': { type: 'string', default: String(DEFAULT_CONTROL_PORT) },
       config: { type: 'string', default: 'kiosk-config' },
+      extension: { type: 'string' },
     },
     strict: true,
   });
@@ -112,6 +115,10 @@ async function launch(args: string[]): Promise<number> {
   if (!site) throw new UsageError(`there is no site "${values.site}" in ${values.config}/sites: expected one of ${[...sites.keys()].join(', ')}`);
   if (!site.kiosks.some((k) => k.id === values.kiosk)) throw new UsageError(`site "${site.id}" has no kiosk "${values.kiosk}": expected one of ${site.kiosks.map((k) => k.id).join(', ')}`);
   if (!existsSync(values.chromium)) throw new UsageError(`Chromium is not at ${values.chromium}: install it with "apt-get install -y chromium", or give --chromium PATH`);
+  const extensionDir = values.extension === undefined ? undefined : resolve(values.extension);
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new UsageError(`--extension ${values.extension}: no manifest.json there. Build the extension with "npm run build" and give its folder, for example --extension dist/extension`);
+  }
   const port = Number(values['control-port']);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--control-port must be a port number from 1 to 65535 (got "${values['control-port']}")`);
   const token = process.env.BORNE_KIOSK_TOKEN ?? (existsSync(values['token-file']) ? readFileSync(values['token-file'], 'utf8').trim() : '');
@@ -123,9 +130,10 @@ async function launch(args: string[]): Promise<number> {
     chromiumPath: values.chromium,
     kioskUrl: new URL(`/kiosk/#kiosk=${encodeURIComponent(token)}`, server).toString(),
     profileRoot: values['profile-root'],
-    extraArgs: site.browser.printing ? ['--kiosk-printing'] : [],
+    extraArgs: [...(site.browser.printing ? ['--kiosk-printing'] : []), ...(extensionDir ? [`--load-extension=${extensionDir}`] : [])],
     log,
   });
+  if (extensionDir) log('development mode: companion extension loaded unpacked');
   launcher.start();
   const control = await startControl(launcher, port);
   log('control listening', { port: control.port });

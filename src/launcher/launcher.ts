@@ -20,7 +20,10 @@ export interface LauncherOptions {
   extraArgs?: readonly string[];
   /** Events, never personal data: the token is left out of every message. */
   log?: (event: string, details?: Record<string, string | number>) => void;
+  /** Wait before a restart after a crash; doubled for each crash that follows a short run. */
   restartDelayMs?: number;
+  /** The longest wait between restarts when Chromium keeps crashing at once (no display, bad flag…). */
+  maxRestartDelayMs?: number;
   spawn?: (command: string, args: readonly string[]) => ChildProcess;
 }
 
@@ -34,6 +37,8 @@ export class KioskLauncher {
   private resetting: Promise<void> | null = null;
   /** Profile folders a first delete could not remove. */
   private leftovers: string[] = [];
+  private startedAt = 0;
+  private restartDelay = 0;
   /** How many Chromium runs were started: the first start, resets and crash restarts. */
   runs = 0;
 
@@ -52,6 +57,7 @@ export class KioskLauncher {
     const child = (this.options.spawn ?? ((c, a) => nodeSpawn(c, [...a], { stdio: 'ignore', detached: true })))(this.options.chromiumPath, args);
     this.child = child;
     this.runs++;
+    this.startedAt = Date.now();
     this.log('chromium started', { run: this.runs, pid: child.pid ?? 0 });
     child.once('exit', (code, signal) => {
       if (this.child !== child) return;
@@ -62,8 +68,22 @@ export class KioskLauncher {
       this.log('chromium stopped unexpectedly', { code: code ?? -1, signal: signal ?? 'none' });
       signalGroup(child, 'SIGKILL');
       this.dropProfile();
-      this.restartTimer = setTimeout(() => this.start(), this.options.restartDelayMs ?? 1000);
+      const delay = this.nextRestartDelay();
+      this.log('restarting', { inMs: delay });
+      this.restartTimer = setTimeout(() => this.start(), delay);
     });
+  }
+
+  /**
+   * A crash after a long run restarts at once; a Chromium that keeps dying within seconds (no
+   * display yet at boot, a broken flag) is retried less and less often, so the PC is not
+   * flooded with restarts and the journal stays readable.
+   */
+  private nextRestartDelay(): number {
+    const base = this.options.restartDelayMs ?? 1000;
+    const ranBriefly = Date.now() - this.startedAt < Math.max(10_000, base * 10);
+    this.restartDelay = ranBriefly && this.restartDelay > 0 ? Math.min(this.restartDelay * 2, this.options.maxRestartDelayMs ?? 30_000) : base;
+    return this.restartDelay;
   }
 
   /** Session end: kill, delete the profile, start again. Concurrent calls share one reset. */

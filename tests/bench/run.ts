@@ -1,12 +1,13 @@
 import { helpLatencyBench } from './help-latency';
 import { bookingBench } from './booking';
+import { sessionResetBench } from './session-reset';
 import { slotsBench } from './slots';
 
 /**
  * `npm run bench`: runs every benchmark, prints one JSON document, and exits non-zero when a
  * target is missed. Benchmarks are not tests: a slow machine never fails `npm test`.
  */
-const benches = [helpLatencyBench, slotsBench, bookingBench];
+const benches = [helpLatencyBench, slotsBench, bookingBench, sessionResetBench];
 
 const results = [];
 for (const bench of benches) results.push(await bench());

@@ -116,6 +116,9 @@ describe('npm run kiosk', () => {
     expect(noToken.stderr).toContain('no kiosk token: put the token given at enrolment in');
     const noChromium = await kiosk('launch', '--site', 'chatillon', '--kiosk', 'chatillon-1', '--server', 'http://10.0.0.5:8080', '--chromium', '/nowhere/chromium');
     expect(noChromium.stderr).toContain('Chromium is not at /nowhere/chromium: install it with "apt-get install -y chromium"');
+    const noExtension = await kiosk('launch', '--site', 'chatillon', '--kiosk', 'chatillon-1', '--server', 'http://10.0.0.5:8080', '--chromium', process.execPath, '--extension', tempDir());
+    expect(noExtension.code).toBe(2);
+    expect(noExtension.stderr).toContain('no manifest.json there. Build the extension with "npm run build"');
   }, 30_000);
 
   it('never replaces an extension key without --force: a new key is a new extension id', async () => {

@@ -11,7 +11,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function setup() {
+function setup(env: Record<string, string> = {}) {
   const root = mkdtempSync(join(tmpdir(), 'borne-launcher-'));
   const logDir = mkdtempSync(join(tmpdir(), 'borne-fake-log-'));
   const events: string[] = [];
@@ -21,7 +21,7 @@ function setup() {
     profileRoot: root,
     restartDelayMs: 50,
     log: (event, details) => events.push(`${event} ${JSON.stringify(details ?? {})}`),
-    spawn: (_command, args) => spawn(process.execPath, [FAKE, ...args], { stdio: 'ignore', env: { ...process.env, FAKE_CHROMIUM_LOG: logDir } }),
+    spawn: (_command, args) => spawn(process.execPath, [FAKE, ...args], { stdio: 'ignore', env: { ...process.env, FAKE_CHROMIUM_LOG: logDir, ...env } }),
   });
   cleanups.push(async () => {
     await launcher.stop();
@@ -70,6 +70,16 @@ describe('the kiosk launcher', () => {
     expect(existsSync(first)).toBe(false);
     expect(events.some((e) => e.startsWith('chromium stopped unexpectedly'))).toBe(true);
     expect(events.join('\n')).not.toContain('SECRET-TOKEN');
+  });
+
+  it('waits longer and longer before restarting a Chromium that keeps dying at once', async () => {
+    const { launcher, runs, until, events, root } = setup({ FAKE_CHROMIUM_CRASH: '1' });
+    launcher.start();
+    await until(() => runs().length >= 4);
+    const delays = events.filter((e) => e.startsWith('restarting')).map((e) => Number(e.match(/"inMs":(\d+)/)![1]));
+    expect(delays.slice(0, 3)).toEqual([50, 100, 200]);
+    // Each crashed run's profile is gone too.
+    expect(readdirSync(root).length).toBeLessThanOrEqual(1);
   });
 
   it('resets on POST /reset from the loopback control, the way the kiosk page and the extension ask', async () => {
