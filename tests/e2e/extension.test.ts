@@ -126,6 +126,8 @@ describe('the companion extension', () => {
           open.onerror = () => reject(open.error);
         });
       });
+      // Borne's own origin is wiped too: a cookie there goes (the kiosk enrols again from its address).
+      await kiosk.context.addCookies([{ name: 'borne-trace', value: 'x', url: e2e.baseUrl }]);
       const before = resets.length;
       await clickByRole(page, 'button', 'Terminer');
       await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
@@ -138,9 +140,28 @@ describe('the companion extension', () => {
         databases: (await indexedDB.databases()).map((d) => d.name),
       }));
       expect(left).toEqual({ cookie: '', local: [], databases: [] });
+      expect(await kiosk.context.cookies(e2e.baseUrl)).toEqual([]);
       // The session is over: no bar on the official site any more.
       await page.waitForTimeout(500);
       expect((await accessibleTexts(page)).includes('Terminer')).toBe(false);
+
+      // « Terminer » on the kiosk screen itself wipes the official site the same way, and the
+      // kiosk, reloaded, is still enrolled: it is ready for the next usager.
+      await openGuideOnSite(page, e2e, 'chatillon-3');
+      await waitForRole(page, 'button', 'Terminer');
+      await page.evaluate(() => localStorage.setItem('caf-login', 'usager-suivant'));
+      await clickByRole(page, 'button', 'Retour à la borne');
+      // After its wipe the extension reloads the kiosk from the address that enrols it again.
+      const reloaded = page.waitForURL(/#kiosk=.*ended=1/, { waitUntil: 'commit' });
+      await page.locator('.end-button').click();
+      await reloaded;
+      await expect.poll(() => resets.length).toBe(before + 2);
+      await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
+      await page.goto(standIns.url('www.caf.fr', '/encore'));
+      expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+      await page.goBack();
+      await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).isVisible()).toBe(true);
     } finally {
       await kiosk.close();
     }

@@ -1,3 +1,4 @@
+import { kioskHomeUrl } from '../../core/lockdown/bridge';
 import { endedContext } from './bar-hub';
 import type { RuntimeRequest, WhereAnswer } from '../messages';
 import { readState, updateState } from './session-store';
@@ -11,12 +12,12 @@ export function startKioskRelay(): void {
   chrome.runtime.onMessage.addListener((message: RuntimeRequest, sender, reply: (answer: WhereAnswer | null) => void) => {
     const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : null);
     if (!origin || sender.id !== chrome.runtime.id) return false;
-    void handle(message, origin).then(reply, () => reply(null));
+    void handle(message, origin, sender.tab?.id).then(reply, () => reply(null));
     return true;
   });
 }
 
-async function handle(message: RuntimeRequest, origin: string): Promise<WhereAnswer | null> {
+async function handle(message: RuntimeRequest, origin: string, tabId: number | undefined): Promise<WhereAnswer | null> {
   const state = await readState();
   const isBorne = state.borneOrigin === origin;
   switch (message.type) {
@@ -45,7 +46,10 @@ async function handle(message: RuntimeRequest, origin: string): Promise<WhereAns
     case 'kiosk-session-ended': {
       if (!isBorne) return null;
       await wipeBrowsingData(origin).catch(() => undefined);
-      await updateState((s) => ({ ...s, context: s.context ? endedContext(s.context) : null, help: null, helpRequest: 'none', pendingRequestId: null, guideStep: null }));
+      const { context } = await updateState((s) => ({ ...s, context: s.context ? endedContext(s.context) : null, help: null, helpRequest: 'none', pendingRequestId: null, guideStep: null }));
+      // The wipe took the kiosk's own storage too (its device token): reload it from the address
+      // that enrols it again. With a launcher, Chromium is being replaced anyway.
+      if (context && tabId !== undefined) await chrome.tabs.update(tabId, { url: kioskHomeUrl(context, { ended: true }) }).catch(() => undefined);
       return null;
     }
   }
