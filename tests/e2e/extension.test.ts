@@ -167,6 +167,28 @@ describe('the companion extension', () => {
     }
   });
 
+  it('follows the console’s remote reset on the official site: wipe, hard reset, home', async () => {
+    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    try {
+      await waitForExtension(kiosk.context, extensionId);
+      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
+      await openGuideOnSite(page, e2e, 'chatillon-2');
+      await waitForRole(page, 'button', 'Terminer');
+      await page.evaluate(() => localStorage.setItem('caf-login', 'usager'));
+      const before = resets.length;
+      const admin = await e2e.server.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username: 'admin', password: 'admin' } });
+      const cookie = String(admin.headers['set-cookie']).split(';')[0]!;
+      const reset = await e2e.server.app.inject({ method: 'POST', url: '/api/staff/kiosks/chatillon-2/reset', headers: { cookie } });
+      expect(reset.statusCode).toBeLessThan(300);
+      await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
+      await expect.poll(() => resets.length).toBe(before + 1);
+      await page.goto(standIns.url('www.caf.fr', '/apres'));
+      expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
+    } finally {
+      await kiosk.close();
+    }
+  });
+
   it('speaks the usager’s language on the official site: Arabic, right to left, bar and blocked page', async () => {
     const ar = JSON.parse(readFileSync('locales/ar/extension.json', 'utf8')) as { bar: Record<string, string>; blocked: Record<string, string> };
     const arGuides = (JSON.parse(readFileSync('locales/ar/guides.json', 'utf8')) as Record<string, { title: string; need: string }>)[GUIDE]!;
