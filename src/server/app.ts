@@ -121,10 +121,9 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   guidesRoutes(app, authn, guides);
   const openStreams = streamRoutes(app, authn, ctx, help, fleet);
 
-  if (opts.distDir) {
-    extensionRoutes(app, opts.extensionPackDir ?? join(opts.distDir, 'extension-pack'));
-    await installStatic(app, opts.distDir);
-  }
+  const packDir = opts.extensionPackDir ?? (opts.distDir ? join(opts.distDir, 'extension-pack') : undefined);
+  if (packDir) extensionRoutes(app, packDir);
+  if (opts.distDir) await installStatic(app, opts.distDir);
   else installApiNotFound(app);
 
   const interval = opts.sweepIntervalMs ?? 2000;
