@@ -4,7 +4,7 @@ import { LAUNCHER_CONTROL_PORT } from '../../src/core/lockdown/policy';
 import { startControl } from '../../src/launcher/launcher';
 import { launchChromium } from '../support/browser';
 import { axeViolations } from '../support/axe';
-import { accessibleTexts, clickByRole, waitForRole } from '../support/closed-shadow';
+import { accessibleTexts, clickByRole, tabTo, waitForRole } from '../support/closed-shadow';
 import { signInConsole, startE2eServer, type E2eServer } from '../support/e2e';
 import { installPolicy, launchKioskBrowser, openGuideOnSite, packTestExtension, waitForExtension } from '../support/lockdown';
 import { startStandIns, type StandIns } from '../support/standins';
@@ -58,7 +58,9 @@ describe('the companion extension', () => {
 
       await waitForRole(page, 'region', 'Borne : votre aide sur ce site');
       await waitForRole(page, 'StaticText', `Étape 1 sur ${steps.length}`);
-      await clickByRole(page, 'button', 'Suivant');
+      // With the keyboard alone: Tab into the bar, Enter on « Suivant ».
+      await tabTo(page, 'button', 'Suivant');
+      await page.keyboard.press('Enter');
       await waitForRole(page, 'StaticText', `Étape 2 sur ${steps.length}`);
       expect((await accessibleTexts(page)).join(' ')).toContain(fr.steps[steps[1]!.id]!.slice(0, 30));
 
@@ -69,6 +71,7 @@ describe('the companion extension', () => {
       // The médiateur takes it: the usager reads who is coming, on the official site.
       await card.getByRole('button', { name: "Je m'en occupe" }).click();
       await waitForRole(page, 'StaticText', /arrive pour vous aider/);
+      await page.screenshot({ path: 'tests/.artifacts/extension-bar-help.png' });
 
       // « Retour à la borne »: the kiosk shows the guide at the step reached in the bar.
       await clickByRole(page, 'button', 'Retour à la borne');

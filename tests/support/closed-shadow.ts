@@ -68,3 +68,19 @@ export async function clickByRole(page: Page, role: string, name: string | RegEx
   const [x1, y1, , , x3, y3] = model.border;
   await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
 }
+
+/** The node that has the keyboard focus, as assistive technology reports it. */
+export async function focusedNode(page: Page): Promise<AxNode | null> {
+  // The page itself reports "focused" while it has the focus: the element is the deepest one.
+  return (await tree(page)).filter((n) => n.role?.value !== 'RootWebArea' && n.properties?.some((p) => p.name === 'focused' && p.value.value === true)).at(-1) ?? null;
+}
+
+/** Presses Tab until the focus is on this role and name, as a keyboard user reaches it. */
+export async function tabTo(page: Page, role: string, name: string, maxPresses = 20): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    const node = await focusedNode(page);
+    if (node?.role?.value === role && node.name?.value === name) return;
+  }
+  throw new Error(`${maxPresses} presses of Tab never reached the ${role} named ${name}: it is not reachable with the keyboard.`);
+}
