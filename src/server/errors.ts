@@ -10,7 +10,7 @@ const CATALOGUE = {
   bad_json: { status: 400, message: 'The body is not valid JSON: send a JSON object with Content-Type: application/json.' },
   unsupported_media_type: { status: 415, message: 'Send the body as JSON with Content-Type: application/json.' },
   body_too_large: { status: 413, message: 'The body is too large: requests to this API are small JSON objects.' },
-  extension_not_packed: { status: 404, message: 'The companion extension is not packed on this server: run "npm run kiosk -- keygen", then "npm run build", and restart.' },
+  extension_not_packed: { status: 404, message: 'The companion extension is not packed on this server: run "npm run kiosk -- keygen", then "npm run build" (served at once, no restart needed).' },
   not_found: { status: 404, message: 'There is nothing at this address: check the path against /api/openapi.json.' },
   kiosk_unknown: { status: 401, message: 'This kiosk is not enrolled: open the kiosk URL printed at enrolment (it carries the kiosk token).' },
   staff_unauthenticated: { status: 401, message: 'You are not signed in: sign in on /staff/ first.' },
