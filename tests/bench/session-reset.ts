@@ -27,19 +27,24 @@ export async function sessionResetBench(): Promise<{ name: string; figures: Reco
       const fromBar = round % 2 === 1;
       await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
       let start: number;
+      // Read before the tap: the reset may be over before the click's promise returns.
+      const runs = kiosk.launcher.runs;
       if (fromBar) {
         await openGuideOnSite(page, e2e, 'chatillon-1');
         await waitForRole(page, 'button', 'Terminer');
         start = performance.now();
-        await clickByRole(page, 'button', 'Terminer');
+        await clickByRole(page, 'button', 'Terminer').catch(closedUnderTheClick);
       } else {
         await page.getByRole('button', { name: /Démarches en ligne/ }).click();
         await page.getByRole('heading', { name: 'Démarches en ligne', level: 1 }).waitFor();
         start = performance.now();
-        await page.locator('.end-button').click();
+        await page.locator('.end-button').click().catch(closedUnderTheClick);
       }
-      const runs = kiosk.launcher.runs;
-      while (kiosk.launcher.runs === runs) await new Promise((resolve) => setTimeout(resolve, 20));
+      const deadline = Date.now() + 30_000;
+      while (kiosk.launcher.runs === runs) {
+        if (Date.now() > deadline) throw new Error(`round ${round + 1}: « Terminer » did not bring the launcher's hard reset within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       ({ page } = await kiosk.connect());
       await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
       (fromBar ? samples.bar : samples.kiosk).push(performance.now() - start);
@@ -53,6 +58,11 @@ export async function sessionResetBench(): Promise<{ name: string; figures: Reco
   const p95 = (list: number[]) => Number([...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(0.95 * list.length))]!.toFixed(0));
   const figures = { rounds_each: ROUNDS, kiosk_p50_ms: median(samples.kiosk), kiosk_p95_ms: p95(samples.kiosk), bar_p50_ms: median(samples.bar), bar_p95_ms: p95(samples.bar) };
   return { name: 'terminer-to-clean-home', figures, target: `p95 < ${TARGET_MS} ms, from the kiosk screen and from the bar`, ok: figures.kiosk_p95_ms < TARGET_MS && figures.bar_p95_ms < TARGET_MS };
+}
+
+/** The hard reset may kill Chromium before the click's answer comes back: that is the goal. */
+function closedUnderTheClick(error: Error): void {
+  if (!/closed|disconnected|Target/i.test(error.message)) throw error;
 }
 
 function median(list: number[]): number {

@@ -50,6 +50,18 @@ export async function startRealKiosk(kioskUrl: string, extraArgs: readonly strin
   } catch (error) {
     throw new Error(`port ${LAUNCHER_CONTROL_PORT} (the launcher's control port) must be free: ${(error as Error).message}`);
   }
+  // Chromium runs in its own process group: if this process dies before stop(), take it along.
+  const killLeftover = () => {
+    const pid = Number(events.filter((e) => e.event === 'chromium started').at(-1)?.details.pid);
+    if (pid > 0) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  process.once('exit', killLeftover);
   launcher.start();
   const kioskOrigin = new URL(kioskUrl).origin;
 
@@ -78,6 +90,7 @@ export async function startRealKiosk(kioskUrl: string, extraArgs: readonly strin
       return { browser, page };
     },
     async stop() {
+      process.off('exit', killLeftover);
       await new Promise<void>((resolve) => control.server.close(() => resolve()));
       await launcher.stop();
       rmSync(profileRoot, { recursive: true, force: true });
