@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import type { WeekSlotsView } from '../../src/core/agenda/booking';
+import { percentile } from './stats';
 
 const CONCURRENCY = 100;
 const TOTAL = 1000;
@@ -79,8 +80,7 @@ export async function bookingBench(): Promise<{ name: string; figures: Record<st
     t0 = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const elapsed = performance.now() - t0;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+    const pct = (p: number) => percentile(latencies, p);
     const unexpected = [...statuses.keys()].filter((s) => s !== 201 && s !== 409);
     const p95 = pct(95);
     return {

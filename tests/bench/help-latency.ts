@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { configWith } from '../support/e2e';
 import { startTestServer, staffCookie } from '../support/server';
+import { percentile } from './stats';
 import { createSseParser } from '../../src/core/realtime/sse-parser';
 
 /**
@@ -75,8 +76,7 @@ export async function helpLatencyBench(): Promise<{ name: string; figures: Recor
   for (const a of aborts) a.abort();
   await server.close();
   rmSync(configDir, { recursive: true, force: true });
-  samples.sort((a, b) => a - b);
-  const pct = (p: number) => Number(samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))]!.toFixed(2));
+  const pct = (p: number) => Number(percentile(samples, p).toFixed(2));
   const figures = { kiosks: kiosks.length, consoles: 10, samples: samples.length, p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99) };
   return { name: 'help-call-to-console', figures, target: 'p95 < 50 ms', ok: figures.p95_ms < 50 };
 }

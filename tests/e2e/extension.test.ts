@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAUNCHER_CONTROL_PORT } from '../../src/core/lockdown/policy';
-import { startControl } from '../../src/launcher/launcher';
+import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { accessibleTexts, clickByRole, tabTo, waitForRole } from '../support/closed-shadow';
-import { signInConsole, startE2eServer, type E2eServer } from '../support/e2e';
-import { installPolicy, launchKioskBrowser, openGuideOnSite, packTestExtension, waitForExtension } from '../support/lockdown';
-import { startStandIns, type StandIns } from '../support/standins';
+import { signInConsole } from '../support/e2e';
+import { openGuideOnSite, useLockedDown } from '../support/lockdown';
+import { staffCookie } from '../support/server';
 
 /**
  * The companion extension on a kiosk locked by the generated policy, in Debian's Chromium: forced
@@ -19,42 +17,15 @@ const GUIDE = 'caf-declaration-trimestrielle';
 const fr = (JSON.parse(readFileSync('locales/fr/guides.json', 'utf8')) as Record<string, { title: string; steps: Record<string, string> }>)[GUIDE]!;
 const steps = (JSON.parse(readFileSync(`kiosk-config/guides/${GUIDE}.json`, 'utf8')) as { steps: { id: string }[] }).steps;
 
-let e2e: E2eServer;
-let standIns: StandIns;
-let extensionId: string;
-let removePolicy: () => void = () => undefined;
-let control: Awaited<ReturnType<typeof startControl>> | undefined;
-const resets: number[] = [];
-
-beforeAll(async () => {
-  const pack = await packTestExtension();
-  extensionId = pack.info.id;
-  e2e = await startE2eServer({ extensionPackDir: pack.packDir });
-  standIns = await startStandIns(['www.caf.fr', 'www.example.org']);
-  removePolicy = installPolicy(e2e.server.sites.get('chatillon')!, e2e.baseUrl, extensionId, 'extension');
-  try {
-    control = await startControl({ runs: 0, reset: async () => void resets.push(Date.now()) }, LAUNCHER_CONTROL_PORT);
-  } catch (error) {
-    throw new Error(`port ${LAUNCHER_CONTROL_PORT} (the launcher's control port) must be free for this test: ${(error as Error).message}`);
-  }
-});
-
-afterAll(async () => {
-  removePolicy();
-  await new Promise<void>((resolve) => (control ? control.server.close(() => resolve()) : resolve()));
-  await standIns?.close();
-  await e2e?.stop();
-});
+const pc = useLockedDown({ name: 'extension', hosts: ['www.caf.fr', 'www.example.org'] });
 
 describe('the companion extension', () => {
   it('is forced in by the policy; its bar on caf.fr follows the guide and calls a médiateur with the step', async () => {
     const staffBrowser = await launchChromium();
-    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    const { kiosk, page } = await pc.openKioskBrowser();
     try {
-      await waitForExtension(kiosk.context, extensionId);
-      const console = await signInConsole(staffBrowser, e2e.baseUrl, 'mediateur', 'Pôle social de Châtillon');
-      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
-      await openGuideOnSite(page, e2e, 'chatillon-1');
+      const console = await signInConsole(staffBrowser, pc.e2e.baseUrl, 'mediateur', 'Pôle social de Châtillon');
+      await openGuideOnSite(page, pc.e2e, 'chatillon-1');
 
       await waitForRole(page, 'region', 'Borne : votre aide sur ce site');
       await waitForRole(page, 'StaticText', `Étape 1 sur ${steps.length}`);
@@ -84,12 +55,9 @@ describe('the companion extension', () => {
   });
 
   it('keeps new windows in the one tab, and shows Borne’s page for a blocked address', async () => {
-    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    const { kiosk, page } = await pc.openKioskBrowser();
     try {
-      await waitForExtension(kiosk.context, extensionId);
-      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
-      await openGuideOnSite(page, e2e, 'chatillon-2');
-      await waitForRole(page, 'button', 'Terminer');
+      await openGuideOnSite(page, pc.e2e, 'chatillon-2');
 
       await page.getByRole('link', { name: 'Ouvrir dans une nouvelle fenêtre' }).click();
       await page.waitForURL('https://www.caf.fr/nouvelle-fenetre');
@@ -100,10 +68,11 @@ describe('the companion extension', () => {
       await expect.poll(() => kiosk.context.pages().filter((p) => !p.isClosed()).length).toBe(1);
       await waitForRole(page, 'button', 'Terminer');
 
-      await page.goto(standIns.url('www.example.org')).catch(() => undefined);
-      await page.waitForURL(`chrome-extension://${extensionId}/blocked.html**`);
+      await page.goto(pc.standIns.url('www.example.org')).catch(() => undefined);
+      await page.waitForURL(`chrome-extension://${pc.extensionId}/blocked.html**`);
       await page.getByRole('heading', { name: "Cette page n'est pas disponible sur la borne" }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'tests/.artifacts/extension-blocked-fr.png' });
       await page.getByRole('button', { name: 'Retour à la borne' }).click();
       await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/kiosk/');
@@ -113,12 +82,9 @@ describe('the companion extension', () => {
   });
 
   it('at « Terminer » wipes the official site’s cookies, localStorage and IndexedDB, asks for the hard reset and goes home', async () => {
-    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    const { kiosk, page } = await pc.openKioskBrowser();
     try {
-      await waitForExtension(kiosk.context, extensionId);
-      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
-      await openGuideOnSite(page, e2e, 'chatillon-3');
-      await waitForRole(page, 'button', 'Terminer');
+      await openGuideOnSite(page, pc.e2e, 'chatillon-3');
       await page.evaluate(async () => {
         document.cookie = 'caf-session=connecte; path=/; max-age=86400; secure';
         localStorage.setItem('caf-login', 'usager');
@@ -130,37 +96,36 @@ describe('the companion extension', () => {
         });
       });
       // Borne's own origin is wiped too: a cookie there goes (the kiosk enrols again from its address).
-      await kiosk.context.addCookies([{ name: 'borne-trace', value: 'x', url: e2e.baseUrl }]);
-      const before = resets.length;
+      await kiosk.context.addCookies([{ name: 'borne-trace', value: 'x', url: pc.e2e.baseUrl }]);
+      const before = pc.resets.length;
       await clickByRole(page, 'button', 'Terminer');
       await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
-      await expect.poll(() => resets.length).toBe(before + 1);
+      await expect.poll(() => pc.resets.length).toBe(before + 1);
 
-      await page.goto(standIns.url('www.caf.fr', '/apres'));
+      await page.goto(pc.standIns.url('www.caf.fr', '/apres'));
       const left = await page.evaluate(async () => ({
         cookie: document.cookie,
         local: Object.keys(localStorage),
         databases: (await indexedDB.databases()).map((d) => d.name),
       }));
       expect(left).toEqual({ cookie: '', local: [], databases: [] });
-      expect(await kiosk.context.cookies(e2e.baseUrl)).toEqual([]);
+      expect(await kiosk.context.cookies(pc.e2e.baseUrl)).toEqual([]);
       // The session is over: no bar on the official site any more.
       await page.waitForTimeout(500);
       expect((await accessibleTexts(page)).includes('Terminer')).toBe(false);
 
       // « Terminer » on the kiosk screen itself wipes the official site the same way, and the
       // kiosk, reloaded, is still enrolled: it is ready for the next usager.
-      await openGuideOnSite(page, e2e, 'chatillon-3');
-      await waitForRole(page, 'button', 'Terminer');
+      await openGuideOnSite(page, pc.e2e, 'chatillon-3');
       await page.evaluate(() => localStorage.setItem('caf-login', 'usager-suivant'));
       await clickByRole(page, 'button', 'Retour à la borne');
       // After its wipe the extension reloads the kiosk from the address that enrols it again.
       const reloaded = page.waitForURL(/#kiosk=.*ended=1/, { waitUntil: 'commit' });
       await page.locator('.end-button').click();
       await reloaded;
-      await expect.poll(() => resets.length).toBe(before + 2);
+      await expect.poll(() => pc.resets.length).toBe(before + 2);
       await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
-      await page.goto(standIns.url('www.caf.fr', '/encore'));
+      await page.goto(pc.standIns.url('www.caf.fr', '/encore'));
       expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
       await page.goBack();
       await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
@@ -171,21 +136,17 @@ describe('the companion extension', () => {
   });
 
   it('follows the console’s remote reset on the official site: wipe, hard reset, home', async () => {
-    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    const { kiosk, page } = await pc.openKioskBrowser();
     try {
-      await waitForExtension(kiosk.context, extensionId);
-      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
-      await openGuideOnSite(page, e2e, 'chatillon-2');
-      await waitForRole(page, 'button', 'Terminer');
+      await openGuideOnSite(page, pc.e2e, 'chatillon-2');
       await page.evaluate(() => localStorage.setItem('caf-login', 'usager'));
-      const before = resets.length;
-      const admin = await e2e.server.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username: 'admin', password: 'admin' } });
-      const cookie = String(admin.headers['set-cookie']).split(';')[0]!;
-      const reset = await e2e.server.app.inject({ method: 'POST', url: '/api/staff/kiosks/chatillon-2/reset', headers: { cookie } });
+      const before = pc.resets.length;
+      const { cookie } = await staffCookie(pc.e2e.server.app, 'admin');
+      const reset = await pc.e2e.server.app.inject({ method: 'POST', url: '/api/staff/kiosks/chatillon-2/reset', headers: { cookie } });
       expect(reset.statusCode).toBeLessThan(300);
       await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
-      await expect.poll(() => resets.length).toBe(before + 1);
-      await page.goto(standIns.url('www.caf.fr', '/apres'));
+      await expect.poll(() => pc.resets.length).toBe(before + 1);
+      await page.goto(pc.standIns.url('www.caf.fr', '/apres'));
       expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
     } finally {
       await kiosk.close();
@@ -195,11 +156,9 @@ describe('the companion extension', () => {
   it('speaks the usager’s language on the official site: Arabic, right to left, bar and blocked page', async () => {
     const ar = JSON.parse(readFileSync('locales/ar/extension.json', 'utf8')) as { bar: Record<string, string>; blocked: Record<string, string> };
     const arGuides = (JSON.parse(readFileSync('locales/ar/guides.json', 'utf8')) as Record<string, { title: string; need: string }>)[GUIDE]!;
-    const kiosk = await launchKioskBrowser(standIns.chromiumArgs);
+    const { kiosk, page } = await pc.openKioskBrowser();
     try {
-      await waitForExtension(kiosk.context, extensionId);
-      const page = kiosk.context.pages()[0] ?? (await kiosk.context.newPage());
-      await page.goto(e2e.kioskUrl('chatillon-4'));
+      await page.goto(pc.e2e.kioskUrl('chatillon-4'));
       await page.getByRole('button', { name: 'العربية' }).first().click();
       await page.getByRole('button', { name: /الإجراءات عبر الإنترنت/ }).click();
       await page.getByRole('button', { name: /CAF/ }).first().click();
@@ -219,8 +178,8 @@ describe('the companion extension', () => {
       expect(await x(next)).toBeLessThan(await x(previous));
       await page.screenshot({ path: 'tests/.artifacts/extension-bar-ar.png' });
 
-      await page.goto(standIns.url('www.example.org')).catch(() => undefined);
-      await page.waitForURL(`chrome-extension://${extensionId}/blocked.html**`);
+      await page.goto(pc.standIns.url('www.example.org')).catch(() => undefined);
+      await page.waitForURL(`chrome-extension://${pc.extensionId}/blocked.html**`);
       await page.getByRole('heading', { name: ar.blocked.title! }).waitFor();
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
       expect(await axeViolations(page)).toEqual([]);

@@ -17,6 +17,8 @@ export interface RealKiosk {
   launcher: KioskLauncher;
   /** What the launcher logged, in order: tests read the pid of each run here. */
   events: { event: string; details: Record<string, string | number> }[];
+  /** The pid of the Chromium run started last (the leader of its process group). */
+  currentPid(): number;
   /** Connects to the Chromium run now up, and returns its kiosk page once it shows. */
   connect(timeoutMs?: number): Promise<{ browser: Browser; page: Page }>;
   stop(): Promise<void>;
@@ -51,8 +53,9 @@ export async function startRealKiosk(kioskUrl: string, extraArgs: readonly strin
     throw new Error(`port ${LAUNCHER_CONTROL_PORT} (the launcher's control port) must be free: ${(error as Error).message}`);
   }
   // Chromium runs in its own process group: if this process dies before stop(), take it along.
+  const currentPid = () => Number(events.filter((e) => e.event === 'chromium started').at(-1)?.details.pid ?? 0);
   const killLeftover = () => {
-    const pid = Number(events.filter((e) => e.event === 'chromium started').at(-1)?.details.pid);
+    const pid = currentPid();
     if (pid > 0) {
       try {
         process.kill(-pid, 'SIGKILL');
@@ -68,6 +71,7 @@ export async function startRealKiosk(kioskUrl: string, extraArgs: readonly strin
   return {
     launcher,
     events,
+    currentPid,
     async connect(timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
       const endpoint = `http://127.0.0.1:${debugPort}`;

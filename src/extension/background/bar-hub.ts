@@ -1,9 +1,9 @@
 import type { KioskHelpView } from '../../core/help/help-call';
-import { kioskHomeUrl, barStep, type KioskContext } from '../../core/lockdown/bridge';
+import { kioskHomeUrl, barStep } from '../../core/lockdown/bridge';
 import { startEventStream, type EventStream } from '../../web/event-stream';
 import { BAR_PORT, type BarRequest, type BarState, type BarUpdate } from '../messages';
 import { kioskApi, requestHardReset } from './kiosk-api';
-import { readState, updateState, type StoredState } from './session-store';
+import { forgetSession, readState, updateState, type StoredState } from './session-store';
 import { wipeBrowsingData } from './wipe';
 
 /**
@@ -113,7 +113,7 @@ export function startBarHub(): void {
       // The remote reset already ended the session on the server.
       if (why !== 'remote') await kioskApi(context).endSession().catch(() => undefined);
       await wipeBrowsingData(before.borneOrigin).catch(() => undefined);
-      await updateState((st) => ({ ...st, context: st.context ? endedContext(st.context) : null, help: null, helpRequest: 'none', pendingRequestId: null, guideStep: null }));
+      await forgetSession();
       await requestHardReset();
       // Without a launcher (development), or while it restarts Chromium: the tab goes home.
       const tabs = tabId !== null ? [tabId] : (await chrome.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id]));
@@ -158,8 +158,4 @@ export function startBarHub(): void {
       }
     });
   });
-}
-
-export function endedContext(context: KioskContext): KioskContext {
-  return { ...context, inSession: false, guide: null };
 }

@@ -1,7 +1,6 @@
 import { kioskHomeUrl } from '../../core/lockdown/bridge';
-import { endedContext } from './bar-hub';
 import type { RuntimeRequest, WhereAnswer } from '../messages';
-import { readState, updateState } from './session-store';
+import { forgetSession, readState, updateState } from './session-store';
 import { wipeBrowsingData } from './wipe';
 
 /**
@@ -46,7 +45,7 @@ async function handle(message: RuntimeRequest, origin: string, tabId: number | u
     case 'kiosk-session-ended': {
       if (!isBorne) return null;
       await wipeBrowsingData(origin).catch(() => undefined);
-      const { context } = await updateState((s) => ({ ...s, context: s.context ? endedContext(s.context) : null, help: null, helpRequest: 'none', pendingRequestId: null, guideStep: null }));
+      const context = await forgetSession();
       // The wipe took the kiosk's own storage too (its device token): reload it from the address
       // that enrols it again. With a launcher, Chromium is being replaced anyway.
       if (context && tabId !== undefined) await chrome.tabs.update(tabId, { url: kioskHomeUrl(context, { ended: true }) }).catch(() => undefined);

@@ -39,3 +39,14 @@ export function updateState(change: (s: StoredState) => StoredState | void): Pro
   queue = next.catch(() => undefined);
   return next;
 }
+
+/** The kiosk's context once its session is over: the kiosk is still known, nothing of the usager. */
+function endedContext(context: KioskContext): KioskContext {
+  return { ...context, inSession: false, guide: null };
+}
+
+/** Forgets everything of the session that ended (help call, guide step); returns the kiosk's context. */
+export async function forgetSession(): Promise<KioskContext | null> {
+  const state = await updateState((s) => ({ ...s, context: s.context ? endedContext(s.context) : null, help: null, helpRequest: 'none', pendingRequestId: null, guideStep: null }));
+  return state.context;
+}
