@@ -4,6 +4,8 @@ import { defineConfig, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// BORNE_DIST builds elsewhere than ./dist, so two working copies of the tests can build side by side.
+const out = (app: string) => (process.env.BORNE_DIST ? `${process.env.BORNE_DIST}/${app}` : here(`./dist/${app}`));
 
 /**
  * Two front ends, built one after the other (`vite build --mode kiosk`, then `--mode staff`):
@@ -13,7 +15,7 @@ function kiosk(): UserConfig {
   return {
     root: here('./src/kiosk'),
     base: '/kiosk/',
-    build: { outDir: here('./dist/kiosk'), emptyOutDir: true },
+    build: { outDir: out('kiosk'), emptyOutDir: true },
     plugins: [
       preact(),
       VitePWA({
@@ -49,7 +51,7 @@ function staff(): UserConfig {
   return {
     root: here('./src/staff'),
     base: '/staff/',
-    build: { outDir: here('./dist/staff'), emptyOutDir: true },
+    build: { outDir: out('staff'), emptyOutDir: true },
     plugins: [preact()],
   };
 }

@@ -17,8 +17,9 @@ import { extensionIdFromPrivateKey, publicKeyDer } from './extension-key';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCE = join(ROOT, 'src/extension');
 export const DEFAULT_KEY_FILE = 'data/extension-key.pem';
-export const DEFAULT_UNPACKED_DIR = 'dist/extension';
-export const DEFAULT_PACK_DIR = 'dist/extension-pack';
+const DIST = process.env.BORNE_DIST ?? 'dist';
+export const DEFAULT_UNPACKED_DIR = `${DIST}/extension`;
+export const DEFAULT_PACK_DIR = `${DIST}/extension-pack`;
 /** The Chromium binary itself: /usr/bin/chromium is a wrapper script that adds its own switches. */
 export const CHROMIUM_BINARY = process.env.CHROMIUM_BINARY ?? '/usr/lib/chromium/chromium';
 

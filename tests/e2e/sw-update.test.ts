@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { startE2eServer, type E2eServer } from '../support/e2e';
+import { startE2eServer, TEST_DIST, type E2eServer } from '../support/e2e';
 
 let browser: Browser;
 let e2e: E2eServer;
@@ -13,7 +13,7 @@ let dist: string;
 beforeAll(async () => {
   // A private copy of the build, so this test can publish a "new version" of the worker.
   dist = mkdtempSync(join(tmpdir(), 'borne-dist-'));
-  cpSync('dist', dist, { recursive: true });
+  cpSync(TEST_DIST, dist, { recursive: true });
   browser = await launchChromium();
   e2e = await startE2eServer({ distDir: dist });
 });

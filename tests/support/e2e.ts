@@ -17,6 +17,9 @@ export interface E2eServer {
   stop(): Promise<void>;
 }
 
+/** The built front ends the e2e tests serve (BORNE_DIST when a build went elsewhere). */
+export const TEST_DIST = process.env.BORNE_DIST ?? 'dist';
+
 /** Writes a copy of kiosk-config where `edit` may change a site, for tests needing other timings. */
 export function configWith(edit: (siteId: string, site: Record<string, unknown>) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'borne-config-'));
@@ -32,7 +35,7 @@ export function configWith(edit: (siteId: string, site: Record<string, unknown>)
 
 /** Runs the real server, with the built front ends, on a loopback port. */
 export async function startE2eServer(options: { clock?: Clock; configDir?: string; sweepIntervalMs?: number; distDir?: string; extensionPackDir?: string } = {}): Promise<E2eServer> {
-  const distDir = options.distDir ?? 'dist';
+  const distDir = options.distDir ?? TEST_DIST;
   if (!existsSync(join(distDir, 'kiosk/index.html')) || !existsSync(join(distDir, 'staff/index.html'))) {
     throw new Error('The front ends are not built: run "npm run build" (npm test does it first).');
   }

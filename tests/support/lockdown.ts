@@ -10,7 +10,7 @@ import { packExtension, type PackInfo } from '../../src/launcher/extension-build
 import { startControl } from '../../src/launcher/launcher';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser';
 import { waitForRole } from './closed-shadow';
-import { configWith, startE2eServer, type E2eServer } from './e2e';
+import { configWith, startE2eServer, TEST_DIST, type E2eServer } from './e2e';
 import { startStandIns, type StandIns } from './standins';
 
 /**
@@ -23,7 +23,7 @@ export async function packTestExtension(): Promise<{ info: PackInfo; packDir: st
   const keyFile = join(dir, 'key.pem');
   writeFileSync(keyFile, generateExtensionKey(), { mode: 0o600 });
   const packDir = join(dir, 'pack');
-  const info = await packExtension({ unpackedDir: 'dist/extension', keyFile, packDir });
+  const info = await packExtension({ unpackedDir: `${TEST_DIST}/extension`, keyFile, packDir });
   return { info, packDir, keyFile };
 }
 

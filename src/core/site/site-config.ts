@@ -58,6 +58,12 @@ export const siteConfigSchema = z
         escalationMinutes: z.number({ error: 'expected a number of minutes, for example 5' }).positive({ error: 'expected a number of minutes greater than 0, for example 5' }).max(120, { error: 'expected at most 120 minutes' }),
         expiryMinutes: z.number({ error: 'expected a number of minutes, for example 30' }).positive({ error: 'expected a number of minutes greater than 0, for example 30' }).max(480, { error: 'expected at most 480 minutes' }),
         fallback: localizedTextSchema,
+        // Inactivity pauses only while a médiateur has claimed the call and walks over, and never longer than this.
+        claimedPauseMinutes: z.number({ error: 'expected a number of minutes, for example 10' }).positive({ error: 'expected a number of minutes greater than 0, for example 10' }).max(60, { error: 'expected at most 60 minutes' }).default(10),
+        // The console rings again at this interval until someone claims the call.
+        ringIntervalSeconds: z.number({ error: 'expected a number of seconds, for example 30' }).int({ error: 'expected whole seconds' }).min(5, { error: 'expected at least 5 seconds between rings' }).max(600, { error: 'expected at most 600 seconds' }).default(30),
+        // A waiting call from a kiosk that went offline expires on its own after this.
+        offlineExpiryMinutes: z.number({ error: 'expected a number of minutes, for example 5' }).positive({ error: 'expected a number of minutes greater than 0, for example 5' }).max(120, { error: 'expected at most 120 minutes' }).default(5),
       })
       .strict()
       .refine((h) => h.expiryMinutes > h.escalationMinutes, { error: 'expected expiryMinutes greater than escalationMinutes', path: ['expiryMinutes'] }),
@@ -75,6 +81,15 @@ export const siteConfigSchema = z
       .default({ printing: true, downloads: false }),
     // The guides offered under « Démarches en ligne », by id (kiosk-config/guides/<id>.json).
     guides: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'expected a guide id, for example "caf-declaration-trimestrielle"' })).default([]),
+    // Limits that keep one person or one kiosk from taking the référents' slots (field test: 15 in 136 ms).
+    booking: z
+      .object({
+        maxLivePerPhone: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1 live booking per phone number' }).max(20, { error: 'expected at most 20' }).default(2),
+        maxLivePerDossier: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1 live booking per dossier' }).max(20, { error: 'expected at most 20' }).default(3),
+        maxPerKioskPerHour: z.number().int({ error: 'expected a whole number' }).min(1, { error: 'expected at least 1 booking per kiosk and hour' }).max(200, { error: 'expected at most 200' }).default(12),
+      })
+      .strict()
+      .default({ maxLivePerPhone: 2, maxLivePerDossier: 3, maxPerKioskPerHour: 12 }),
     idle: z
       .object({
         warningAfterSeconds: z.number().int({ error: 'expected whole seconds' }).min(30, { error: 'expected at least 30 seconds of inactivity before the warning' }).max(1800, { error: 'expected at most 1800 seconds' }),

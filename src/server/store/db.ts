@@ -8,6 +8,7 @@ import { initial } from './migrations/001-initial';
 import { dossiers } from './migrations/002-dossiers';
 import { agenda } from './migrations/003-agenda';
 import { guides } from './migrations/004-guides';
+import { staffAudit } from './migrations/005-staff-audit';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -32,7 +33,7 @@ export function openSqlite(file: string): Store {
 function provider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides() };
+      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides(), '005-staff-audit': staffAudit() };
     },
   };
 }

@@ -104,4 +104,5 @@ export interface Database {
   identification_attempts: { id: string; kiosk_id: string; dossier_key: string; success: number; at: string };
   usager_sessions: { token_hash: string; kiosk_id: string; dossier_id: string; created_at: string; expires_at: string; ended_at: string | null };
   audit_log: { id: string; at: string; kiosk_id: string | null; dossier_id: string | null; action: string; outcome: string };
+  staff_audit: { id: string; at: string; staff_id: string | null; action: string; site_id: string | null; target: string | null; before_json: string | null; after_json: string | null; address: string | null };
 }
