@@ -6,7 +6,7 @@ import { guideText } from '../web/guides';
 import type { KioskState } from './state/kiosk-state';
 
 /**
- * Talks to Borne's companion extension when the kiosk runs with it (shared/DESIGN.md, lockdown):
+ * Talks to Borne's companion extension when the kiosk runs with it (ARCHITECTURE.md, lockdown):
  * tells it who this kiosk is, the language and the guide step, so its bar on the official sites
  * shows the same step and calls for help as this kiosk; and takes back the step the usager reached
  * with the bar. Messages stay in this window and origin; without the extension nobody hears them.

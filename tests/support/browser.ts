@@ -3,7 +3,7 @@ import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Flags from shared/DESIGN.md: no sandbox as root, and no background traffic on a closed network. */
+/** Chromium flags for tests: no sandbox as root, and no background traffic on a closed network. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

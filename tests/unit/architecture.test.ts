@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The folder rules of shared/DESIGN.md, checked on every import of every source file. */
+/** The folder rules of ARCHITECTURE.md, checked on every import of every source file. */
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

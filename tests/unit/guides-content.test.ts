@@ -22,7 +22,7 @@ describe('the guides shipped with Borne', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('cover the démarches of shared/REFERENCE.md: at least 18 guides, every organism, every one offered by every pôle', () => {
+  it('cover the démarches usagers come for most: at least 18 guides, every organism, every one offered by every pôle', () => {
     expect(guides.size).toBeGreaterThanOrEqual(18);
     expect(new Set([...guides.values()].map((g) => g.organism))).toEqual(new Set(ORGANISMS));
     for (const site of sites.values()) expect([...site.guides].sort()).toEqual([...guides.keys()].sort());

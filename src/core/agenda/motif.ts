@@ -1,7 +1,7 @@
 import type { ReferentMetier } from '../dossier/dossier';
 
 /**
- * What an appointment is for. Mirrors the motif options of RDV-Solidarités (shared/REFERENCE.md):
+ * What an appointment is for. Mirrors the motif options of RDV-Solidarités (its public API v1):
  * follow-up with the référent only, min/max booking delay, cancellation and moving allowed up
  * to a limit before the appointment.
  */

@@ -2,7 +2,7 @@
  * The Chromium managed policy of a kiosk, derived from its site's config: everything blocked but
  * the Borne server and the official sites the site allows, no way into the browser's internals,
  * nothing remembered, the companion extension forced in. Pure: the CLI writes it, tests load it.
- * Values follow shared/REFERENCE.md (Chromium managed policies).
+ * Values follow the Chromium managed-policy documentation (chromeenterprise policy list).
  */
 /** The launcher's loopback control on the kiosk PC: POST /reset asks for the hard reset. */
 export const LAUNCHER_CONTROL_PORT = 7777;

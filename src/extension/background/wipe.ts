@@ -1,5 +1,5 @@
 /**
- * The extension's wipe, the fast path before the launcher's hard reset (shared/REFERENCE.md: the
+ * The extension's wipe, the fast path before the launcher's hard reset (the
  * profile deletion is the only fully trusted reset). Every origin, Borne's included, loses its
  * cookies, storage and HTTP cache; history, downloads, form data and passwords go too (downloaded
  * files stay on disk until the profile is deleted). Only the kiosk app's own code is kept: its
