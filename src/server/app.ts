@@ -25,6 +25,7 @@ import { identityRoutes } from './identity/identity.routes';
 import { IdentityService } from './identity/identity.service';
 import { HelpService } from './help/help.service';
 import { installErrorHandling } from './http/errors.plugin';
+import { frameworkErrorOptions } from './http/framework-errors';
 import { openApiDocument } from './http/openapi';
 import type { Authenticators } from './http/route';
 import { installApiNotFound, installStatic } from './http/static.plugin';
@@ -83,7 +84,9 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     // One line per request drowns what matters; LOG_LEVEL=debug brings them back.
     logController: new LogController({ disableRequestLogging: opts.logRequests !== true }),
-    bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false });
+    bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false,
+    // Node's and the router's own refusals answer in the API's error format too.
+    ...frameworkErrorOptions });
   const ctx: AppContext = { db: opts.store.db, clock: opts.clock ?? systemClock, sites: opts.sites, guides: opts.guides ?? new Map(), bus: new EventBus(), log: app.log };
   const fleet = new FleetService(ctx);
   const help = new HelpService(ctx, fleet);

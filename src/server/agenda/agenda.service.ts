@@ -405,7 +405,10 @@ export class AgendaService {
     if (!encoded || !mac) return false;
     const payload = Buffer.from(encoded, 'base64url').toString();
     const expected = createHmac('sha256', await this.identity.instanceSecret()).update(`booking-access:${payload}`).digest('base64url');
-    if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) return false;
+    // Compare bytes, not characters: a header byte above 0x7F is one character but two UTF-8 bytes.
+    const given = Buffer.from(mac);
+    const wanted = Buffer.from(expected);
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return false;
     const [id, kioskId, expires] = payload.split('.');
     return id === bookingId && kioskId === kiosk.id && Number(expires) > this.ctx.clock().getTime();
   }
