@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { LAUNCHER_CONTROL_URL } from '../../core/lockdown/policy';
@@ -23,11 +23,21 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function cacheHeaders(res: { setHeader(name: string, value: string): void }, path: string): void {
-  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-  // Hashed assets never change; the page and the service worker must be checked every time.
-  if (/[\\/]assets[\\/]/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-  else res.setHeader('cache-control', 'no-cache');
+/**
+ * Vite puts every hashed file under assets/: those never change and are kept a year. Everything
+ * else (index.html, sw.js, the webmanifest, icons) is revalidated on each load, so a new build
+ * reaches the kiosks and the console at once. Judged on the path inside the app's folder, so a
+ * dist folder that happens to sit under some …/assets/… is not cached for a year.
+ */
+export function cacheControlFor(relativePath: string): string {
+  return /^assets[\\/]/.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+function cacheHeaders(root: string) {
+  return (res: { setHeader(name: string, value: string): void }, path: string): void => {
+    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('cache-control', cacheControlFor(relative(root, path)));
+  };
 }
 
 /** Serves the built kiosk PWA at /kiosk/ and the console at /staff/, each a single-page app. */
@@ -39,7 +49,8 @@ export async function installStatic(app: FastifyInstance, distDirInput: string):
     if (!existsSync(join(root, 'index.html'))) {
       throw new Error(`The ${name} front end is not built (${root}/index.html is missing): run "npm run build" first.`);
     }
-    await app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: i === 0, wildcard: true, index: 'index.html', setHeaders: cacheHeaders });
+    // cacheControl: false, or @fastify/static writes its own `public, max-age=0` over ours.
+    await app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: i === 0, wildcard: true, index: 'index.html', cacheControl: false, setHeaders: cacheHeaders(root) });
   }
   app.get('/', (_req, reply) => reply.redirect('/staff/'));
   app.get('/kiosk', (_req, reply) => reply.redirect('/kiosk/'));
