@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../core/api/errors';
+import type { ApiErrorBody, ApiErrorDetails } from '../core/api/errors';
 
 /**
  * One catalogue of the errors the API returns: a stable code, an HTTP status and a message that
@@ -62,18 +62,20 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly fields?: { path: string; message: string }[],
     message?: string,
+    /** Facts a client acts on, such as when a lockout lifts (never personal data). */
+    readonly details?: ApiErrorDetails,
   ) {
     super(message ?? CATALOGUE[code].message);
     this.statusCode = CATALOGUE[code].status;
   }
 
   toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.details ? { details: this.details } : {}) } };
   }
 }
 
-export function apiError(code: ErrorCode, fields?: { path: string; message: string }[], message?: string): ApiError {
-  return new ApiError(code, fields, message);
+export function apiError(code: ErrorCode, fields?: { path: string; message: string }[], message?: string, details?: ApiErrorDetails): ApiError {
+  return new ApiError(code, fields, message, details);
 }
 
 export function errorStatus(code: ErrorCode): number {

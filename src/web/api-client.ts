@@ -7,6 +7,7 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: ApiErrorBody['error']['fields'],
+    readonly details?: ApiErrorBody['error']['details'],
   ) {
     super(message);
   }
@@ -42,7 +43,7 @@ export async function apiRequest<T>(url: string, options: RequestOptions = {}): 
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    if (isApiErrorBody(data)) throw new ApiRequestError(response.status, data.error.code, data.error.message, data.error.fields);
+    if (isApiErrorBody(data)) throw new ApiRequestError(response.status, data.error.code, data.error.message, data.error.fields, data.error.details);
     throw new ApiRequestError(response.status, response.status >= 500 ? 'network' : 'unknown', response.statusText);
   }
   return data as T;

@@ -4,8 +4,12 @@ export interface ApiErrorBody {
     code: string;
     message: string;
     fields?: { path: string; message: string }[];
+    details?: ApiErrorDetails;
   };
 }
+
+/** Facts a client acts on, e.g. `retryAt` (ISO time) and `retryAfterSeconds` when a lockout lifts. */
+export type ApiErrorDetails = Record<string, string | number | boolean>;
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return typeof value === 'object' && value !== null && 'error' in value && typeof (value as ApiErrorBody).error?.code === 'string';

@@ -18,7 +18,7 @@ export function openApiDocument(version: string): unknown {
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(r.body, { io: 'input', unrepresentable: 'any' }) } } } } : {}),
       responses: {
         '2XX': { description: r.returns ?? 'Success' },
-        '4XX': { description: 'The request was refused; the body is { error: { code, message, fields? } }' },
+        '4XX': { description: 'The request was refused; the body is { error: { code, message, fields?, details? } }' },
       },
     };
   }
