@@ -29,6 +29,7 @@ import { frameworkErrorOptions } from './http/framework-errors';
 import { openApiDocument } from './http/openapi';
 import type { Authenticators } from './http/route';
 import { installApiNotFound, installStatic } from './http/static.plugin';
+import { installSameOriginCheck } from './http/same-origin';
 import { EventBus } from './realtime/bus';
 import { pruneEvents } from './realtime/event.repository';
 import { streamRoutes } from './realtime/stream.routes';
@@ -107,6 +108,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie);
   installErrorHandling(app);
+  installSameOriginCheck(app);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

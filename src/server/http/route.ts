@@ -65,6 +65,8 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, P extends z.Zo
   app.route({
     method: spec.method,
     url: spec.url,
+    // Read by the same-origin check (same-origin.ts), which runs before the body is parsed.
+    config: { auth: spec.auth },
     handler: async (request, reply) => {
       // Who is asking comes first: an unknown caller learns nothing, not even which fields are wrong.
       const kiosk = spec.auth === 'kiosk' ? await authn.kiosk(request) : undefined;
