@@ -12,6 +12,8 @@ export interface KioskApi {
   cancelHelp(callId: string): Promise<KioskHelpView>;
   reportState(state: { inSession: boolean; screen: KioskScreen; language: Language; guide: { id: string; step: number } | null }): Promise<void>;
   endSession(): Promise<void>;
+  /** Renews the kiosk's presence lease (src/kiosk/io/heartbeat.ts sends it every 15 s). */
+  heartbeat(): Promise<void>;
   identify(dossierNumber: string, birthDate: string): Promise<{ token: string; expiresAt: string }>;
   identifyByCode(code: string): Promise<{ token: string; expiresAt: string }>;
   dossier(usagerToken: string): Promise<DossierView>;
@@ -40,6 +42,7 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     cancelHelp: (callId) => apiRequest(`${base}/help-calls/${encodeURIComponent(callId)}/cancel`, { method: 'POST', headers }),
     reportState: (state) => apiRequest(`${base}/state`, { method: 'PUT', headers, body: state }),
     endSession: () => apiRequest(`${base}/session/end`, { method: 'POST', headers }),
+    heartbeat: () => apiRequest(`${base}/heartbeat`, { method: 'POST', headers }),
     identify: (dossierNumber, birthDate) => apiRequest(`${base}/identify`, { method: 'POST', headers, body: { dossierNumber, birthDate } }),
     identifyByCode: (code) => apiRequest(`${base}/identify/code`, { method: 'POST', headers, body: { code } }),
     // The usager token travels in a header, never in a URL that history or logs could keep.

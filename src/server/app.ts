@@ -96,6 +96,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const guides = new GuidesService(ctx);
   const agenda = new AgendaService(ctx, opts.agendaSource ?? new SqlAgendaSource(ctx.db), identity, opts.notifier ?? new OutboxProvider(ctx.db));
   const sweep = async () => {
+    // Presence first: a call whose kiosk just went away is judged on the fresh lease.
+    await fleet.sweepPresence();
     await help.sweep();
     const now = ctx.clock();
     for (const siteId of await clearDutyWithoutSession(ctx.db, now)) {

@@ -1,4 +1,5 @@
 import type { KioskHelpView } from '../../core/help/help-call';
+import { HEARTBEAT_INTERVAL_MS } from '../../core/fleet/presence';
 import { kioskHomeUrl, barStep } from '../../core/lockdown/bridge';
 import { startEventStream, type EventStream } from '../../web/event-stream';
 import { BAR_PORT, type BarRequest, type BarState, type BarUpdate } from '../messages';
@@ -15,6 +16,8 @@ import { wipeBrowsingData } from './wipe';
 export function startBarHub(): void {
   const ports = new Set<chrome.runtime.Port>();
   let stream: EventStream | null = null;
+  // The kiosk page is gone while on an official site: the hub renews the kiosk's lease instead.
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
   let stopTimer: ReturnType<typeof setTimeout> | undefined;
   let ending = false;
 
@@ -34,6 +37,8 @@ export function startBarHub(): void {
     const { context } = await readState();
     if (!context) return;
     const api = kioskApi(context);
+    clearInterval(heartbeat);
+    heartbeat = setInterval(() => void api.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
     stream = startEventStream({
       url: api.streamUrl,
       headers: { authorization: `Bearer ${context.kioskToken}` },
@@ -54,6 +59,7 @@ export function startBarHub(): void {
       if (ports.size > 0) return;
       stream?.stop();
       stream = null;
+      clearInterval(heartbeat);
     }, 10_000);
   };
 

@@ -24,6 +24,8 @@ export function kioskApi(context: KioskContext) {
     reportState: (state: { inSession: boolean; screen: KioskScreen; language: Language; guide: { id: string; step: number } | null }) =>
       call<null>('state', { method: 'PUT', body: state }),
     endSession: () => call<null>('session/end', { method: 'POST', timeoutMs: 1500 }),
+    /** Renews the kiosk's presence lease while the usager is on an official site (every 15 s). */
+    heartbeat: () => call<null>('heartbeat', { method: 'POST' }),
   };
 }
 

@@ -8,6 +8,7 @@ import type { EventStream } from '../../web/event-stream';
 import { changeLanguage } from '../../web/i18n';
 import type { KioskApi } from '../api';
 import { startIdleTimer, type IdleTimer } from './idle-timer';
+import { startHeartbeat, type Heartbeat } from '../io/heartbeat';
 import type { MotifView } from '../../core/agenda/booking';
 import type { DossierView } from '../../core/dossier/dossier';
 import type { Guide } from '../../core/guides/guide';
@@ -99,6 +100,7 @@ export function createKioskState(deps: KioskStateDeps) {
   const offline = computed(() => connection.value === 'closed' || (connection.value === 'connecting' && everConnected.value));
 
   let stream: EventStream | null = null;
+  let heartbeat: Heartbeat | null = null;
   let idle: IdleTimer | null = null;
   let farewellTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -308,6 +310,9 @@ export function createKioskState(deps: KioskStateDeps) {
       },
     });
     const idleSettings = site.value?.idle ?? { warningAfterSeconds: 120, answerSeconds: 30 };
+    // The stream alone does not keep the kiosk online on the console: this renews its lease.
+    heartbeat?.stop();
+    heartbeat = startHeartbeat(() => deps.api.heartbeat());
     idle = startIdleTimer({
       warnAfterMs: idleSettings.warningAfterSeconds * 1000,
       answerMs: idleSettings.answerSeconds * 1000,
@@ -338,6 +343,7 @@ export function createKioskState(deps: KioskStateDeps) {
 
   function stop(): void {
     stream?.stop();
+    heartbeat?.stop();
     idle?.stop();
     clearTimeout(farewellTimer);
   }

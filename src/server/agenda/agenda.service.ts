@@ -7,13 +7,13 @@ import { addDays, isoDate, mondayOf, parisDate, parisMidnight, parseIsoDate, wee
 import { freeSlots, WEEKDAYS, type Interval, type WeeklyPeriods } from '../../core/agenda/slots';
 import type { Language } from '../../core/i18n/languages';
 import type { DossierView } from '../../core/dossier/dossier';
+import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
 import { hashToken, newToken } from '../auth/tokens';
 import { publish, type AppContext } from '../context';
 import type { DossierIdentity } from '../dossier/dossier-source';
 import { apiError } from '../errors';
 import type { AuthenticatedKiosk } from '../fleet/fleet.service';
-import { dutyOf } from '../fleet/duty.repository';
 import { audit, countAttempts, countFailures, recordAttempt } from '../identity/identity.repository';
 import { IDENTIFY_POLICY } from '../identity/identity.service';
 import type { IdentityService } from '../identity/identity.service';
@@ -203,7 +203,7 @@ export class AgendaService {
   // ---- staff ----
 
   async staffDay(staff: StaffUser, siteId: string, day: string): Promise<StaffAgendaDay> {
-    await this.checkStaffSite(staff, siteId);
+    await this.checkStaffSite(staff, 'site.agenda.read', siteId);
     const date = parseIsoDate(day)!;
     const from = parisMidnight(date);
     const to = parisMidnight(addDays(date, 1));
@@ -240,13 +240,13 @@ export class AgendaService {
   }
 
   async setHours(staff: StaffUser, referentId: string, hours: WeeklyPeriods): Promise<void> {
-    const referent = await this.adminReferent(staff, referentId);
+    const referent = await this.changeableReferent(staff, 'referent.hours.change', referentId);
     await this.source.setHours(referent.id, hours);
     await this.changed(referent.siteId, true);
   }
 
   async addAbsence(staff: StaffUser, referentId: string, startsAt: string, endsAt: string): Promise<{ id: string }> {
-    const referent = await this.adminReferent(staff, referentId);
+    const referent = await this.changeableReferent(staff, 'referent.absence.change', referentId);
     const id = randomUUID();
     await this.source.addAbsence({ id, referentId: referent.id, start: Date.parse(startsAt), end: Date.parse(endsAt) });
     await this.changed(referent.siteId);
@@ -254,7 +254,7 @@ export class AgendaService {
   }
 
   async removeAbsence(staff: StaffUser, absenceId: string): Promise<void> {
-    if (staff.role !== 'admin') throw apiError('staff_forbidden');
+    await authorize(this.ctx.db, staff, 'referent.absence.change', { siteId: null });
     const referentId = await this.source.removeAbsence(absenceId);
     if (!referentId) throw apiError('absence_not_found');
     const referent = await this.source.referent(referentId);
@@ -262,7 +262,7 @@ export class AgendaService {
   }
 
   async outbox(staff: StaffUser, siteId: string): Promise<{ id: string; channel: NotifyChannel; to: string; body: string; createdAt: string; appointmentReference: string }[]> {
-    await this.checkStaffSite(staff, siteId);
+    await this.checkStaffSite(staff, 'site.outbox.read', siteId);
     const rows = await this.ctx.db
       .selectFrom('outbox')
       .leftJoin('appointments', 'appointments.id', 'outbox.appointment_id')
@@ -447,15 +447,17 @@ export class AgendaService {
     });
   }
 
-  private async checkStaffSite(staff: StaffUser, siteId: string): Promise<void> {
+  private async checkStaffSite(staff: StaffUser, action: 'site.agenda.read' | 'site.outbox.read', siteId: string): Promise<void> {
     if (!this.ctx.sites.has(siteId)) throw apiError('site_unknown');
-    if (staff.role !== 'admin' && (await dutyOf(this.ctx.db, staff.id)) !== siteId) throw apiError('not_on_duty_here');
+    await authorize(this.ctx.db, staff, action, { siteId });
   }
 
-  private async adminReferent(staff: StaffUser, referentId: string): Promise<AgendaReferent> {
-    if (staff.role !== 'admin') throw apiError('staff_forbidden');
+  /** The référent, once the policy allows changing référents of their site (asked before the lookup: nothing is told to whoever may not). */
+  private async changeableReferent(staff: StaffUser, action: 'referent.hours.change' | 'referent.absence.change', referentId: string): Promise<AgendaReferent> {
+    await authorize(this.ctx.db, staff, action, { siteId: null });
     const referent = await this.source.referent(referentId);
     if (!referent) throw apiError('referent_not_found');
+    await authorize(this.ctx.db, staff, action, { siteId: referent.siteId });
     return referent;
   }
 

@@ -38,6 +38,18 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
 
   defineRoute(app, authn, {
     method: 'POST',
+    url: '/api/kiosk/heartbeat',
+    summary: 'Renews the kiosk\'s presence lease (every 15 s); a kiosk that stops is shown offline within 45 s',
+    auth: 'kiosk',
+    handler: async ({ kiosk, reply }) => {
+      await fleet.heartbeat(kiosk);
+      reply.code(204);
+      return null;
+    },
+  });
+
+  defineRoute(app, authn, {
+    method: 'POST',
     url: '/api/kiosk/session/end',
     summary: 'The usager session ended (« Terminer », idle or reset): cancels an open call and ends the dossier session',
     auth: 'kiosk',

@@ -5,11 +5,8 @@ import type { KioskStatus } from '../../core/realtime/events';
 import { hashToken } from '../auth/tokens';
 import { publish, type AppContext } from '../context';
 import { apiError } from '../errors';
-import { findKioskByTokenHash, listKiosks, saveKioskState, type KioskRow } from './kiosk.repository';
-
-
-/** A kiosk with no stream and no heartbeat for this long is shown offline (RustDesk uses 30 s). */
-const OFFLINE_AFTER_MS = 30_000;
+import { isOnline } from '../../core/fleet/presence';
+import { findKiosk, findKioskByTokenHash, listKiosks, saveKioskState, touchKiosk, type KioskRow } from './kiosk.repository';
 
 export interface AuthenticatedKiosk {
   id: string;
@@ -17,8 +14,11 @@ export interface AuthenticatedKiosk {
 }
 
 export class FleetService {
-  /** Live kiosk streams, by kiosk id: a kiosk with a stream open is online. */
-  private readonly liveStreams = new Map<string, number>();
+  /**
+   * Whether each kiosk was last shown online (in a snapshot or an event): the sweep publishes only
+   * what changed. A stream being open does not count: see core/fleet/presence.ts.
+   */
+  private readonly shownOnline = new Map<string, boolean>();
 
   constructor(private readonly ctx: AppContext) {}
 
@@ -38,29 +38,51 @@ export class FleetService {
     await this.publishKiosk(kiosk);
   }
 
+  /** A kiosk that opens its stream is alive at that moment; staying open does not renew the lease. */
   async streamOpened(kiosk: AuthenticatedKiosk): Promise<void> {
-    this.liveStreams.set(kiosk.id, (this.liveStreams.get(kiosk.id) ?? 0) + 1);
-    await this.publishKiosk(kiosk);
+    await this.heartbeat(kiosk, true);
   }
 
-  async streamClosed(kiosk: AuthenticatedKiosk): Promise<void> {
-    const n = (this.liveStreams.get(kiosk.id) ?? 1) - 1;
-    if (n <= 0) this.liveStreams.delete(kiosk.id);
-    else this.liveStreams.set(kiosk.id, n);
-    await this.publishKiosk(kiosk);
+  /**
+   * A closed stream changes nothing: the kiosk page closes it on its way to an official site, where
+   * the extension goes on renewing the lease. A kiosk really gone shows offline when its lease ends.
+   */
+  async streamClosed(_kiosk: AuthenticatedKiosk): Promise<void> {}
+
+  /** Renews the kiosk's lease; tells the consoles only when it comes back (no event every 15 s). */
+  async heartbeat(kiosk: AuthenticatedKiosk, alwaysPublish = false): Promise<void> {
+    const now = this.ctx.clock();
+    const before = await findKiosk(this.ctx.db, kiosk.id);
+    await touchKiosk(this.ctx.db, kiosk.id, now);
+    if (alwaysPublish || !before || !isOnline(before.lastSeenAt, now) || this.shownOnline.get(kiosk.id) !== true) await this.publishKiosk(kiosk);
+  }
+
+  /** Shows offline the kiosks whose lease ran out since the last look. Run by the app's sweep. */
+  async sweepPresence(): Promise<void> {
+    for (const siteId of this.ctx.sites.keys()) {
+      const before = new Map(this.shownOnline);
+      for (const status of await this.statuses(siteId)) {
+        const was = before.get(status.id);
+        if (was !== undefined && was !== status.online) await publish(this.ctx, siteId, { type: 'kiosk', kiosk: status });
+      }
+    }
+  }
+
+  async lastSeenAt(kioskId: string): Promise<string | null> {
+    return (await findKiosk(this.ctx.db, kioskId))?.lastSeenAt ?? null;
   }
 
   async statuses(siteId: string): Promise<KioskStatus[]> {
     const site = this.ctx.sites.get(siteId);
     if (!site) return [];
     const rows = new Map((await listKiosks(this.ctx.db, siteId)).map((r) => [r.id, r]));
-    return site.kiosks.map((k) => this.toStatus(siteId, k.id, k.label, rows.get(k.id)));
+    const statuses = site.kiosks.map((k) => this.toStatus(siteId, k.id, k.label, rows.get(k.id)));
+    for (const k of statuses) this.shownOnline.set(k.id, k.online);
+    return statuses;
   }
 
   private toStatus(siteId: string, id: string, label: string, row: KioskRow | undefined): KioskStatus {
-    const now = this.ctx.clock().getTime();
-    const recent = row?.lastSeenAt ? now - Date.parse(row.lastSeenAt) < OFFLINE_AFTER_MS : false;
-    const online = this.liveStreams.has(id) || recent;
+    const online = isOnline(row?.lastSeenAt ?? null, this.ctx.clock());
     return {
       id,
       siteId,

@@ -27,6 +27,11 @@ export async function findKioskByTokenHash(db: Db, tokenHash: string): Promise<K
   return r ? toKiosk(r) : undefined;
 }
 
+export async function findKiosk(db: Db, id: string): Promise<KioskRow | undefined> {
+  const r = await db.selectFrom('kiosks').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? toKiosk(r) : undefined;
+}
+
 export async function listKiosks(db: Db, siteId: string): Promise<KioskRow[]> {
   const rows = await db.selectFrom('kiosks').selectAll().where('site_id', '=', siteId).orderBy('id').execute();
   return rows.map(toKiosk);

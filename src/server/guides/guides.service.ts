@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
+import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { AuthenticatedKiosk } from '../fleet/fleet.service';
-import { dutyOf } from '../fleet/duty.repository';
 
 export interface GuideStats {
   guideId: string;
@@ -43,7 +43,7 @@ export class GuidesService {
   async stats(staff: StaffUser, siteId: string): Promise<GuideStats[]> {
     const site = this.ctx.sites.get(siteId);
     if (!site) throw apiError('site_unknown');
-    if (staff.role !== 'admin' && (await dutyOf(this.ctx.db, staff.id)) !== siteId) throw apiError('not_on_duty_here');
+    await authorize(this.ctx.db, staff, 'site.guideStats.read', { siteId });
     const since = new Date(this.ctx.clock().getTime() - STATS_DAYS * 86_400_000);
     const counts = await this.ctx.db
       .selectFrom('guide_stats')

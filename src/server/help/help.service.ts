@@ -8,6 +8,7 @@ import {
   type HelpOutcome,
   type KioskHelpView,
 } from '../../core/help/help-call';
+import { offlineCallExpired } from '../../core/fleet/presence';
 import { estimateWait, queuePosition } from '../../core/help/wait-estimate';
 import type { StaffSnapshot } from '../../core/realtime/events';
 import type { StaffUser } from '../auth/staff.repository';
@@ -33,6 +34,8 @@ export class HelpService {
    * call instead of queueing the usager twice.
    */
   async create(kiosk: AuthenticatedKiosk, body: CreateHelpCallBody): Promise<HelpCall> {
+    // Pressing the button is a sign of life too: the call starts with the kiosk online.
+    await this.fleet.heartbeat(kiosk);
     const replay = await findByRequest(this.ctx.db, kiosk.id, body.requestId);
     if (replay) return replay;
     const open = await findOpenByKiosk(this.ctx.db, kiosk.id);
@@ -88,10 +91,14 @@ export class HelpService {
   /** Escalates and expires calls nobody took in time. Run every few seconds. */
   async sweep(): Promise<void> {
     const now = this.ctx.clock();
+    const lastSeen = new Map<string, string | null>();
     for (const call of await listOpen(this.ctx.db)) {
       const site = this.ctx.sites.get(call.siteId);
       if (!site) continue;
-      const due = dueTimedAction(call, now, site.help);
+      if (!lastSeen.has(call.kioskId)) lastSeen.set(call.kioskId, await this.fleet.lastSeenAt(call.kioskId));
+      // A waiting call whose kiosk went away (browser closed, PC off) has nobody left to help.
+      const gone = call.status === 'waiting' && offlineCallExpired(lastSeen.get(call.kioskId) ?? null, call.createdAt, now, site.help.offlineExpiryMinutes);
+      const due = gone ? 'expire' : dueTimedAction(call, now, site.help);
       if (due) await this.apply(call, { type: due }).catch(() => undefined);
     }
   }

@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { siteParamsSchema } from '../../core/fleet/kiosk-state';
 import type { KioskEvent, StaffEvent } from '../../core/realtime/events';
+import { authorize } from '../auth/policy';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { FleetService } from '../fleet/fleet.service';
@@ -9,6 +10,15 @@ import { defineRoute, type Authenticators } from '../http/route';
 import type { BusMessage } from './bus';
 import { lastEventId } from './event.repository';
 import { openSse, type SseChannel } from './sse';
+
+/**
+ * Fastify answers HEAD with the GET handler (exposeHeadRoutes). For a stream that would hold the
+ * request open forever, so HEAD gets the stream's headers at once and no body.
+ */
+function headOnly(reply: FastifyReply): string {
+  reply.code(200).header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-store');
+  return '';
+}
 
 /** Returns the set of open streams, so a shutdown can end them instead of waiting on them. */
 export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, help: HelpService, fleet: FleetService): Set<SseChannel> {
@@ -19,8 +29,11 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
     summary: 'Live events of a site (SSE): a snapshot on every (re)connection, then events with increasing ids',
     auth: 'staff',
     params: siteParamsSchema,
-    handler: async ({ params, request, reply }) => {
+    handler: async ({ params, staff, request, reply }) => {
       if (!ctx.sites.has(params.siteId)) throw apiError('site_unknown');
+      // The same rule as the site's agenda, outbox and calls: a médiateur watches where they are on duty.
+      await authorize(ctx.db, staff, 'site.watch', { siteId: params.siteId });
+      if (request.method === 'HEAD') return headOnly(reply);
       // Subscribe before reading the snapshot, so nothing that happens meanwhile is missed.
       const buffered: BusMessage[] = [];
       let live: ((m: BusMessage) => void) | null = null;
@@ -53,6 +66,8 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
     summary: "Live view of the kiosk's help call (SSE); the kiosk is online while it is open",
     auth: 'kiosk',
     handler: async ({ kiosk, request, reply }) => {
+      // A HEAD opens nothing: no stream to wait on, and the kiosk is not counted online for it.
+      if (request.method === 'HEAD') return headOnly(reply);
       const channel = openSse(request, reply);
       openStreams.add(channel);
       let lastJson = '';

@@ -51,6 +51,7 @@ export function fakeApi(site: KioskSiteView = SITE) {
     },
     cancelHelp: async (id) => view({ id, status: 'cancelled' }),
     reportState: async () => undefined,
+    heartbeat: async () => undefined,
     endSession: async () => undefined,
     identify: async (dossierNumber, birthDate) => {
       const { ApiRequestError } = await import('../../../src/web/api-client');
