@@ -2,6 +2,7 @@ import type { BookingConfirmation, MotifView, NotifyChannel, WeekSlotsView } fro
 import type { DossierView } from '../core/dossier/dossier';
 import type { HelpContext, KioskHelpView, KioskScreen } from '../core/help/help-call';
 import type { Language } from '../core/i18n/languages';
+import { kioskHelpTransport } from '../core/help/help-session';
 import type { KioskSiteView } from '../core/site/site-config';
 import { apiRequest } from '../web/api-client';
 import { startEventStream, type EventStream, type StreamState } from '../web/event-stream';
@@ -36,10 +37,12 @@ export interface BookingHolder {
 
 export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
   const headers = { authorization: `Bearer ${token}` };
+  // The help calls go through the one protocol module shared with the extension (src/core/help/help-session.ts).
+  const help = kioskHelpTransport((path, init) => apiRequest(`${base}/${path}`, { method: init.method, headers, ...(init.body === undefined ? {} : { body: init.body }) }));
   return {
     me: () => apiRequest(`${base}/me`, { headers }),
-    callHelp: (requestId, context) => apiRequest(`${base}/help-calls`, { method: 'POST', headers, body: { requestId, context } }),
-    cancelHelp: (callId) => apiRequest(`${base}/help-calls/${encodeURIComponent(callId)}/cancel`, { method: 'POST', headers }),
+    callHelp: help.callHelp,
+    cancelHelp: help.cancelHelp,
     reportState: (state) => apiRequest(`${base}/state`, { method: 'PUT', headers, body: state }),
     endSession: () => apiRequest(`${base}/session/end`, { method: 'POST', headers }),
     heartbeat: () => apiRequest(`${base}/heartbeat`, { method: 'POST', headers }),

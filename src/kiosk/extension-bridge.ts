@@ -5,6 +5,8 @@ import { EXTENSION_MESSAGE, KIOSK_MESSAGE, type BridgeGuide, type ExtensionToKio
 import { guideText } from '../web/guides';
 import type { KioskState } from './state/kiosk-state';
 
+const ALWAYS_OPEN: KioskContext['openingHours'] = Object.fromEntries((['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => [d, [['00:00', '23:59']]])) as KioskContext['openingHours'];
+
 /**
  * Talks to Borne's companion extension when the kiosk runs with it (ARCHITECTURE.md, lockdown):
  * tells it who this kiosk is, the language and the guide step, so its bar on the official sites
@@ -37,8 +39,10 @@ export function connectExtension(state: KioskState, i18n: i18n, kioskToken: stri
       kioskUrl: new URL('/kiosk/', location.href).toString(),
       language: state.language.value,
       inSession: state.inSession.value,
-      idle: { warningAfterSeconds: site.idle.warningAfterSeconds, answerSeconds: site.idle.answerSeconds },
+      idle: { warningAfterSeconds: site.idle.warningAfterSeconds, answerSeconds: site.idle.answerSeconds, claimedPauseMinutes: site.help.claimedPauseMinutes ?? 10 },
       fallback: pickLocalized(site.help.fallback, state.language.value).text,
+      // A site view cached by an older version has no hours: an always-open week keeps the fallback text.
+      openingHours: site.openingHours ?? ALWAYS_OPEN,
       guide: currentGuide(),
     };
   };

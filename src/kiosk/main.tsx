@@ -12,7 +12,7 @@ import { announceSessionEnd, connectExtension } from './extension-bridge';
 import { readDeviceToken } from './device';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { KioskStateContext } from './state/context';
-import { createKioskState } from './state/kiosk-state';
+import { createKioskState, LANGUAGE_KEY } from './state/kiosk-state';
 import { registerServiceWorker } from './sw-update';
 import '../web/base.css';
 import './styles.css';
@@ -26,10 +26,13 @@ async function boot(): Promise<void> {
       return undefined;
     }
   })();
-  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk,guides}.json');
-  const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk', 'guides'], defaultNS: 'kiosk', language: isLanguage(cachedLang) ? cachedLang : 'fr' });
   // The session ended on an official site (the extension's bar): what this tab kept of it goes.
   if (sessionEndedElsewhere(window.location.hash)) sessionStorage.clear();
+  // A session in progress keeps its language through a reload, a return from an official site or an app update.
+  const sessionLang = sessionStorage.getItem(LANGUAGE_KEY);
+  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk,guides}.json');
+  const startLang = isLanguage(sessionLang) ? sessionLang : isLanguage(cachedLang) ? cachedLang : 'fr';
+  const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk', 'guides'], defaultNS: 'kiosk', language: startLang });
   const token = readDeviceToken();
   const updates = registerServiceWorker();
   if (!token) {

@@ -106,8 +106,12 @@ describe('the guide player', () => {
     state.guide.next();
     await state.callHelp();
     expect(fake.sent.at(-1)).toMatchObject({ screen: 'guide', guideId: 'caf-test', step: 2 });
-    state.goHome();
+    // « Retour » goes back to the step; « Retour à l'accueil » goes home, as it says.
+    state.goBack();
     expect(state.screen.value).toBe('guide');
+    await state.callHelp();
+    state.goHome();
+    expect(state.screen.value).toBe('home');
     state.stop();
   });
 

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, frenchI18n, pseudoI18n, renderKiosk, SITE, view } from './support/kiosk-harness';
 
 afterEach(() => cleanup());
@@ -115,12 +115,20 @@ describe('session end', () => {
     await state.chooseLanguage('en');
     await state.callHelp();
     expect(sessionStorage.length).toBeGreaterThan(0);
-    await state.endSession();
-    expect(state.language.value).toBe('fr');
-    expect(state.inSession.value).toBe(false);
-    expect(state.myCall.value).toBeNull();
-    expect(sessionStorage.length).toBe(0);
-    await screen.findByText(/Merci et à bientôt/);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await state.endSession();
+      expect(state.inSession.value).toBe(false);
+      expect(state.myCall.value).toBeNull();
+      expect(sessionStorage.length).toBe(0);
+      // The goodbye is in the session's language (issue 9 item 4); then the kiosk is back in French.
+      expect(state.language.value).toBe('en');
+      await vi.waitFor(() => screen.getByText(/Thank you, goodbye/));
+      await vi.advanceTimersByTimeAsync(6000);
+      await vi.waitFor(() => expect(state.language.value).toBe('fr'));
+    } finally {
+      vi.useRealTimers();
+    }
     state.stop();
   });
 });

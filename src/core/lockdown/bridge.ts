@@ -1,4 +1,5 @@
 import { isLanguage, type Language } from '../i18n/languages';
+import type { OpeningHours } from '../site/opening-hours';
 
 /**
  * What the kiosk PWA tells the companion extension, and what the extension tells the PWA back.
@@ -25,9 +26,12 @@ export interface KioskContext {
   kioskUrl: string;
   language: Language;
   inSession: boolean;
-  idle: { warningAfterSeconds: number; answerSeconds: number };
+  /** The session rules of src/core/help/help-session.ts need the same settings on both sides. */
+  idle: { warningAfterSeconds: number; answerSeconds: number; claimedPauseMinutes: number };
   /** What to do when nobody can come, from the site's config, in the usager's language. */
   fallback: string;
+  /** The pôle's hours: outside them the bar says when it opens instead of sending to the accueil. */
+  openingHours: OpeningHours;
   guide: BridgeGuide | null;
 }
 
@@ -52,6 +56,15 @@ function isGuide(value: unknown): value is BridgeGuide {
   );
 }
 
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isOpeningHours(value: unknown): value is OpeningHours {
+  if (typeof value !== 'object' || value === null) return false;
+  const hours = value as Record<string, unknown>;
+  return DAYS.every((d) => Array.isArray(hours[d]) && (hours[d] as unknown[]).every((p) => Array.isArray(p) && p.length === 2 && p.every((t) => typeof t === 'string' && HHMM.test(t))));
+}
+
 /** Checks a context received from a page: the extension trusts no shape it did not expect. */
 export function parseKioskContext(value: unknown): KioskContext | null {
   const c = value as Partial<KioskContext> | null;
@@ -60,15 +73,17 @@ export function parseKioskContext(value: unknown): KioskContext | null {
   if (typeof c.kioskUrl !== 'string' || !/^https?:\/\//.test(c.kioskUrl)) return null;
   if (!isLanguage(c.language) || typeof c.inSession !== 'boolean' || typeof c.fallback !== 'string') return null;
   const idle = c.idle as Partial<KioskContext['idle']> | undefined;
-  if (!idle || !Number.isInteger(idle.warningAfterSeconds) || !Number.isInteger(idle.answerSeconds)) return null;
+  if (!idle || !Number.isInteger(idle.warningAfterSeconds) || !Number.isInteger(idle.answerSeconds) || typeof idle.claimedPauseMinutes !== 'number' || !(idle.claimedPauseMinutes > 0)) return null;
+  if (!isOpeningHours(c.openingHours)) return null;
   if (c.guide !== null && !isGuide(c.guide)) return null;
   return {
     kioskToken: c.kioskToken,
     kioskUrl: c.kioskUrl,
     language: c.language,
     inSession: c.inSession,
-    idle: { warningAfterSeconds: idle.warningAfterSeconds!, answerSeconds: idle.answerSeconds! },
+    idle: { warningAfterSeconds: idle.warningAfterSeconds!, answerSeconds: idle.answerSeconds!, claimedPauseMinutes: idle.claimedPauseMinutes },
     fallback: c.fallback,
+    openingHours: c.openingHours,
     guide: c.guide ?? null,
   };
 }

@@ -117,8 +117,10 @@ export type KioskConfig = z.infer<typeof kioskConfigSchema>;
 export interface KioskSiteView {
   site: { id: string; name: string; address: string; languages: SiteConfig['languages']; defaultLanguage: SiteConfig['defaultLanguage'] };
   kiosk: { id: string; label: string };
-  help: { escalationMinutes: number; fallback: SiteConfig['help']['fallback'] };
+  help: { escalationMinutes: number; fallback: SiteConfig['help']['fallback']; claimedPauseMinutes: number };
   idle: SiteConfig['idle'];
+  /** Europe/Paris wall-clock hours: outside them the kiosk says when the pôle opens, never "go to the accueil". */
+  openingHours: SiteConfig['openingHours'];
   /** The guides offered here, in the order the site lists them. */
   guides: string[];
 }
@@ -129,8 +131,9 @@ export function kioskSiteView(site: SiteConfig, kioskId: string): KioskSiteView 
   return {
     site: { id: site.id, name: site.name, address: site.address, languages: site.languages, defaultLanguage: site.defaultLanguage },
     kiosk: { id: kiosk.id, label: kiosk.label },
-    help: { escalationMinutes: site.help.escalationMinutes, fallback: site.help.fallback },
+    help: { escalationMinutes: site.help.escalationMinutes, fallback: site.help.fallback, claimedPauseMinutes: site.help.claimedPauseMinutes },
     idle: site.idle,
+    openingHours: site.openingHours,
     guides: [...site.guides],
   };
 }

@@ -1,82 +1,72 @@
+import { inputCountsAsActivity, type IdleStatus } from '../../core/help/help-session';
+
 /**
- * Watches for inactivity. After `warnAfterMs` without input it calls onWarn with the seconds
- * left; after `answerMs` more it calls onTimeout. Any input (or `reset()`) starts over.
- * Only runs while armed: an idle home screen is never reset (nothing to protect there).
+ * The kiosk page's side of the inactivity rule: it notes the usager's input and asks, once a
+ * second, where the count stands. The rule itself (when it counts, the claimed pause and its
+ * ceiling, the warning) is src/core/help/help-session.ts `idleStatus`, shared with the extension's
+ * bar, so the page and the official sites cannot drift apart.
  */
 export interface IdleTimerOptions {
-  warnAfterMs: number;
-  answerMs: number;
-  onWarn: (secondsLeft: number) => void;
-  onTick: (secondsLeft: number) => void;
+  /** Where the count stands, for the last input at `lastActivity` (the kiosk state binds the rest). */
+  status: (lastActivity: number, now: number) => IdleStatus;
+  onWarning: (secondsLeft: number | null) => void;
   onTimeout: () => void;
+  now?: () => number;
   target?: EventTarget;
 }
 
 export interface IdleTimer {
-  arm(): void;
-  disarm(): void;
+  /** « Continuer », or a session that just began: the count starts again now. */
   reset(): void;
+  /** Looks again at once (the session or the call changed). */
+  check(): void;
   stop(): void;
-  readonly warning: boolean;
 }
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const;
 
 export function startIdleTimer(options: IdleTimerOptions): IdleTimer {
   const target = options.target ?? document;
-  let armed = false;
-  let warning = false;
-  let warnTimer: ReturnType<typeof setTimeout> | undefined;
-  let tickTimer: ReturnType<typeof setInterval> | undefined;
+  const now = options.now ?? (() => Date.now());
+  let lastActivity = now();
+  let shownSeconds: number | null = null;
+  let timedOut = false;
 
-  const clear = () => {
-    clearTimeout(warnTimer);
-    clearInterval(tickTimer);
-    warning = false;
+  const check = () => {
+    const status = options.status(lastActivity, now());
+    if (status.phase === 'expired') {
+      if (timedOut) return;
+      timedOut = true;
+      show(null);
+      options.onTimeout();
+      return;
+    }
+    timedOut = false;
+    show(status.phase === 'warning' ? status.secondsLeft : null);
   };
 
-  const schedule = () => {
-    clear();
-    if (!armed) return;
-    warnTimer = setTimeout(() => {
-      warning = true;
-      let left = Math.round(options.answerMs / 1000);
-      options.onWarn(left);
-      tickTimer = setInterval(() => {
-        left -= 1;
-        if (left <= 0) {
-          clear();
-          options.onTimeout();
-        } else options.onTick(left);
-      }, 1000);
-    }, options.warnAfterMs);
+  const show = (seconds: number | null) => {
+    if (seconds === shownSeconds) return;
+    shownSeconds = seconds;
+    options.onWarning(seconds);
   };
 
-  // While the warning is up, only « Continuer » (which calls reset) keeps the session: a stray
-  // touch elsewhere should not silently dismiss a dialog the usager may not have read.
   const onActivity = () => {
-    if (!warning) schedule();
+    if (!inputCountsAsActivity(options.status(lastActivity, now()))) return;
+    lastActivity = now();
   };
   for (const type of ACTIVITY_EVENTS) target.addEventListener(type, onActivity, { passive: true, capture: true });
+  const tick = setInterval(check, 1000);
 
   return {
-    arm() {
-      if (armed) return;
-      armed = true;
-      schedule();
+    reset() {
+      lastActivity = now();
+      check();
     },
-    disarm() {
-      armed = false;
-      clear();
-    },
-    reset: schedule,
+    check,
     stop() {
-      armed = false;
-      clear();
+      clearInterval(tick);
       for (const type of ACTIVITY_EVENTS) target.removeEventListener(type, onActivity, { capture: true });
-    },
-    get warning() {
-      return warning;
     },
   };
 }

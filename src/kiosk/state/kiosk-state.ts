@@ -1,6 +1,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { i18n } from 'i18next';
-import type { KioskHelpView, KioskScreen } from '../../core/help/help-call';
+import type { KioskScreen } from '../../core/help/help-call';
+import { callOpen as isCallOpen, createHelpSession, helpScreen as describeHelp, idleStatus, keyValueHelpStore, myCall as callOf, NO_HELP, type HelpSessionState } from '../../core/help/help-session';
 import { isLanguage, type Language } from '../../core/i18n/languages';
 import type { KioskSiteView } from '../../core/site/site-config';
 import { ApiRequestError } from '../../web/api-client';
@@ -34,10 +35,13 @@ const REPORTED: Record<Screen, KioskScreen> = {
   'book-done': 'booking',
   'book-find': 'booking',
 };
-export type HelpRequest = 'none' | 'sending' | 'failed';
-
 const SITE_CACHE_KEY = 'borne.site';
-const CALL_KEY = 'borne.session.callId';
+/** The help call of this session (src/core/help/help-session.ts keeps it there). */
+const HELP_KEY = 'borne.session.help';
+/** The language chosen for this session: a reload, a return from an official site or an app update keeps it. */
+export const LANGUAGE_KEY = 'borne.session.language';
+/** How long the goodbye stays, in the session's language, before the kiosk goes back to the site's. */
+const FAREWELL_MS = 6000;
 const NAMESPACES = ['common', 'kiosk', 'guides'] as const;
 
 export interface KioskStateDeps {
@@ -48,6 +52,7 @@ export interface KioskStateDeps {
   /** Public site settings cached for offline start; never personal data. */
   deviceStore?: Storage;
   newId?: () => string;
+  now?: () => number;
   /** The guides bundled with the app (kiosk-config/guides). */
   guides?: ReadonlyMap<string, Guide>;
   /** Asks the launcher (if the kiosk runs under one) to kill Chromium and start on a new profile. */
@@ -61,6 +66,8 @@ export function createKioskState(deps: KioskStateDeps) {
   const sessionStore = deps.sessionStore ?? window.sessionStorage;
   const deviceStore = deps.deviceStore ?? window.localStorage;
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  const now = deps.now ?? (() => Date.now());
+  const storedLanguage = sessionStore.getItem(LANGUAGE_KEY);
 
   const site = signal<KioskSiteView | null>(readCachedSite(deviceStore));
   const refused = signal(false);
@@ -68,11 +75,10 @@ export function createKioskState(deps: KioskStateDeps) {
   const guide = createGuideState({ api: deps.api, sessionStore, guides: deps.guides ?? new Map(), offered: () => site.value?.guides ?? [] });
   // A reload in the middle of a guide comes back to the same step: the session goes on.
   const screen = signal<Screen>(guide.current.value ? 'guide' : 'home');
-  const inSession = signal(guide.current.value !== null);
-  const help = signal<KioskHelpView | null>(null);
-  const myCallId = signal<string | null>(sessionStore.getItem(CALL_KEY));
-  const helpRequest = signal<HelpRequest>('none');
-  const pendingRequestId = signal<string | null>(null);
+  // A language chosen in this session means a session is going on: a reload must not drop it.
+  const inSession = signal(guide.current.value !== null || isLanguage(storedLanguage));
+  const helpState = signal<HelpSessionState>(NO_HELP);
+  const helpSession = createHelpSession({ transport: deps.api, store: keyValueHelpStore(sessionStore, HELP_KEY), newId, now, onChange: (s) => (helpState.value = s) });
   const connection = signal<'connecting' | 'open' | 'closed'>('connecting');
   const everConnected = signal(false);
   const idleSecondsLeft = signal<number | null>(null);
@@ -91,12 +97,13 @@ export function createKioskState(deps: KioskStateDeps) {
   /** A motif chosen before identification (the follow-up): booking resumes once identified. */
   let pendingMotif: MotifView | null = null;
 
+  const help = computed(() => helpState.value.view);
   /** The help view, only if it is about the call made in this session. */
-  const myCall = computed(() => {
-    const call = help.value?.call;
-    return call && call.id === myCallId.value ? call : null;
-  });
-  const callOpen = computed(() => myCall.value?.status === 'waiting' || myCall.value?.status === 'claimed' || helpRequest.value === 'sending');
+  const myCall = computed(() => callOf(helpState.value));
+  const callOpen = computed(() => isCallOpen(helpState.value));
+  const helpRequest = computed(() => helpState.value.request);
+  /** What the help screen says: the shared rule, with this site's hours and the clock. */
+  const helpScreen = () => describeHelp(helpState.value, { openingHours: site.value?.openingHours ?? null, now: now() });
   const offline = computed(() => connection.value === 'closed' || (connection.value === 'connecting' && everConnected.value));
 
   let stream: EventStream | null = null;
@@ -105,67 +112,55 @@ export function createKioskState(deps: KioskStateDeps) {
   let farewellTimer: ReturnType<typeof setTimeout> | undefined;
 
   function beginSession(): void {
-    if (!inSession.value) inSession.value = true;
-    farewell.value = false;
+    if (!inSession.value) {
+      inSession.value = true;
+      idle?.reset();
+    }
+    if (farewell.value) {
+      farewell.value = false;
+      clearTimeout(farewellTimer);
+    }
   }
 
   async function chooseLanguage(lang: Language): Promise<void> {
     beginSession();
+    sessionStore.setItem(LANGUAGE_KEY, lang);
     language.value = await changeLanguage(deps.i18n, lang, NAMESPACES);
   }
 
   /** The screen the usager was on when they asked for help. */
   let helpFrom: Screen = 'home';
 
-  async function sendHelpRequest(): Promise<void> {
-    const requestId = pendingRequestId.value ?? newId();
-    pendingRequestId.value = requestId;
-    helpRequest.value = 'sending';
-    try {
-      // From a guide, the call says which guide and which step, so the médiateur knows where to look.
-      const inGuide = helpFrom === 'guide' ? guide.current.value : null;
-      const where = inGuide ? { guideId: inGuide.id, ...(inGuide.step >= 1 && inGuide.step <= (guide.guide.value?.steps.length ?? 0) ? { step: inGuide.step } : {}) } : {};
-      const view = await deps.api.callHelp(requestId, { screen: REPORTED[helpFrom], language: language.value, accessibility: {}, ...where });
-      batch(() => {
-        myCallId.value = view.call?.id ?? null;
-        help.value = view;
-        helpRequest.value = 'none';
-        pendingRequestId.value = null;
-      });
-      if (view.call) sessionStore.setItem(CALL_KEY, view.call.id);
-    } catch (error) {
-      // Kept: the same requestId is sent again on retry or reconnect, so no call is lost or doubled.
-      helpRequest.value = 'failed';
-    }
-  }
-
   async function callHelp(): Promise<void> {
     beginSession();
     if (screen.value !== 'help') helpFrom = screen.value;
     screen.value = 'help';
-    if (callOpen.value) return;
-    pendingRequestId.value = null;
-    await sendHelpRequest();
+    // From a guide, the call says which guide and which step, so the médiateur knows where to look.
+    const inGuide = helpFrom === 'guide' ? guide.current.value : null;
+    const where = inGuide ? { guideId: inGuide.id, ...(inGuide.step >= 1 && inGuide.step <= (guide.guide.value?.steps.length ?? 0) ? { step: inGuide.step } : {}) } : {};
+    await helpSession.call({ screen: REPORTED[helpFrom], language: language.value, accessibility: {}, ...where });
   }
 
   async function retryHelp(): Promise<void> {
-    await sendHelpRequest();
+    await helpSession.retry();
   }
 
   async function cancelHelp(): Promise<void> {
-    const id = myCallId.value;
-    if (!id) return;
-    try {
-      help.value = await deps.api.cancelHelp(id);
-    } catch {
-      // The server cancels it anyway when the session ends; nothing to lose here.
-    }
+    await helpSession.cancel();
   }
 
-  /** Back from the help screen: to the guide step the usager was on, else to their dossier or home. */
-  function goHome(): void {
-    screen.value = helpFrom === 'guide' && guide.current.value ? 'guide' : identity.dossier.value ? 'dossier' : 'home';
+  /** « Retour » on the help screen: back to where the usager was when they called (a guide step, their dossier…). */
+  function goBack(): void {
+    screen.value = backTarget();
   }
+
+  /** « Retour à l'accueil »: the home screen, as it says (field test: it used to open the dossier). */
+  function goHome(): void {
+    screen.value = 'home';
+  }
+
+  /** Where « Retour » leads, so the help screen offers it only when it is not the home screen. */
+  const backTarget = (): Screen => (helpFrom === 'guide' && !guide.current.value ? 'home' : helpFrom === 'help' ? 'home' : helpFrom);
 
   function go(to: Screen): void {
     beginSession();
@@ -244,7 +239,6 @@ export function createKioskState(deps: KioskStateDeps) {
   }
 
   async function endSession(): Promise<void> {
-    const defaultLang = site.value?.site.defaultLanguage ?? 'fr';
     sessionStore.clear();
     identity.forget();
     booking.reset();
@@ -253,20 +247,25 @@ export function createKioskState(deps: KioskStateDeps) {
     batch(() => {
       inSession.value = false;
       screen.value = 'home';
-      help.value = null;
-      myCallId.value = null;
-      helpRequest.value = 'none';
-      pendingRequestId.value = null;
+      helpState.value = NO_HELP;
       idleSecondsLeft.value = null;
       farewell.value = true;
     });
+    // The goodbye is said in the session's language; then the kiosk waits in the site's own.
     clearTimeout(farewellTimer);
-    farewellTimer = setTimeout(() => (farewell.value = false), 6000);
-    language.value = await changeLanguage(deps.i18n, defaultLang, NAMESPACES);
+    farewellTimer = setTimeout(() => {
+      farewell.value = false;
+      if (!inSession.value) void backToSiteLanguage();
+    }, FAREWELL_MS);
     await deps.api.endSession().catch(() => undefined);
     deps.onSessionEnded?.();
     // The browser itself is thrown away too: nothing of this session survives in the profile.
     deps.requestHardReset?.();
+  }
+
+  async function backToSiteLanguage(): Promise<void> {
+    const defaultLang = site.value?.site.defaultLanguage ?? 'fr';
+    if (deps.i18n.language !== defaultLang) language.value = await changeLanguage(deps.i18n, defaultLang, NAMESPACES);
   }
 
   function continueSession(): void {
@@ -279,9 +278,9 @@ export function createKioskState(deps: KioskStateDeps) {
       const view = await deps.api.me();
       site.value = view;
       deviceStore.setItem(SITE_CACHE_KEY, JSON.stringify(view));
-      if (!inSession.value && deps.i18n.language !== view.site.defaultLanguage) {
-        language.value = await changeLanguage(deps.i18n, view.site.defaultLanguage, NAMESPACES);
-      }
+      const kept = isLanguage(storedLanguage) && view.site.languages.includes(storedLanguage) ? storedLanguage : null;
+      const wanted = inSession.value && kept ? kept : inSession.value ? deps.i18n.language : view.site.defaultLanguage;
+      if (deps.i18n.language !== wanted && isLanguage(wanted)) language.value = await changeLanguage(deps.i18n, wanted, NAMESPACES);
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) {
         refused.value = true;
@@ -289,15 +288,16 @@ export function createKioskState(deps: KioskStateDeps) {
       }
       // Offline at start: the cached site lets the kiosk show its fallback text.
     }
+    helpState.value = await helpSession.reconnected().catch(() => helpState.value);
     stream = deps.api.stream({
-      onHelp: (view) => (help.value = view),
+      onHelp: (view) => void helpSession.receive(view),
       onState: (state) => {
         connection.value = state;
         if (state === 'open') {
           everConnected.value = true;
           if (!site.value) void start();
           // A call that could not leave while offline leaves now, with the same request id.
-          if (helpRequest.value === 'failed' && pendingRequestId.value) void sendHelpRequest();
+          void helpSession.reconnected();
         }
       },
       onRefused: () => (refused.value = true),
@@ -309,30 +309,32 @@ export function createKioskState(deps: KioskStateDeps) {
         if (screen.value === 'dossier') void identity.refresh();
       },
     });
-    const idleSettings = site.value?.idle ?? { warningAfterSeconds: 120, answerSeconds: 30 };
     // The stream alone does not keep the kiosk online on the console: this renews its lease.
     heartbeat?.stop();
     heartbeat = startHeartbeat(() => deps.api.heartbeat());
     idle = startIdleTimer({
-      warnAfterMs: idleSettings.warningAfterSeconds * 1000,
-      answerMs: idleSettings.answerSeconds * 1000,
-      onWarn: (s) => (idleSecondsLeft.value = s),
-      onTick: (s) => (idleSecondsLeft.value = s),
+      now,
+      // The one rule for the kiosk page and the extension's bar (src/core/help/help-session.ts).
+      status: (lastActivity, at) =>
+        idleStatus({
+          now: at,
+          lastActivity,
+          inSession: inSession.value,
+          help: helpState.value,
+          settings: {
+            ...(site.value?.idle ?? { warningAfterSeconds: 120, answerSeconds: 30 }),
+            claimedPauseMinutes: site.value?.help.claimedPauseMinutes ?? 10,
+          },
+        }),
+      onWarning: (s) => (idleSecondsLeft.value = s),
       onTimeout: () => void endSession(),
     });
-    if (idleArmed.value) idle.arm();
   }
 
-  // Idle resets only a session in progress, and never while the usager waits for a médiateur.
-  const idleArmed = computed(() => inSession.value && !callOpen.value);
+  // A change of session or of the call is looked at at once, not at the next tick.
   effect(() => {
-    const armed = idleArmed.value;
-    if (!idle) return;
-    if (armed) idle.arm();
-    else {
-      idle.disarm();
-      idleSecondsLeft.value = null;
-    }
+    void [inSession.value, helpState.value];
+    idle?.check();
   });
 
   // The console shows where each kiosk is; tell the server whenever that changes.
@@ -355,6 +357,9 @@ export function createKioskState(deps: KioskStateDeps) {
     screen,
     inSession,
     help,
+    helpState,
+    helpScreen,
+    now,
     myCall,
     callOpen,
     helpRequest,
@@ -369,6 +374,8 @@ export function createKioskState(deps: KioskStateDeps) {
     retryHelp,
     cancelHelp,
     goHome,
+    goBack,
+    backTarget,
     go,
     identity,
     booking,

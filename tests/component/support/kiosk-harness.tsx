@@ -17,19 +17,21 @@ export const loaders = import.meta.glob<{ default: Record<string, unknown> }>('.
 export const SITE: KioskSiteView = {
   site: { id: 'chatillon', name: 'Pôle social de Châtillon', address: '5 rue de la Mairie', languages: ['fr', 'en', 'ar'], defaultLanguage: 'fr' },
   kiosk: { id: 'chatillon-1', label: 'Poste 1' },
-  help: { escalationMinutes: 5, fallback: { fr: "Allez à l'accueil du pôle.", en: 'Go to the reception desk.' } },
+  help: { escalationMinutes: 5, fallback: { fr: "Allez à l'accueil du pôle.", en: 'Go to the reception desk.' }, claimedPauseMinutes: 10 },
   idle: { warningAfterSeconds: 120, answerSeconds: 30 },
+  // Open around the clock: the closed-pôle tests give their own hours.
+  openingHours: Object.fromEntries((['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => [d, [['00:00', '23:59']]])) as KioskSiteView['openingHours'],
   guides: ['caf-declaration-trimestrielle', 'impots-declaration-revenus', 'ft-actualisation'],
 };
 
 export const DOSSIER: DossierView = {
-  referent: { firstName: 'Sophie', metier: 'conseiller_insertion', place: 'Bureau 12', availability: '{"mon":[["08:30","12:30"]]}' },
+  referent: { firstName: 'Sophie', metier: 'conseiller_insertion', gender: 'female', place: { fr: 'Bureau 12', en: 'Office 12', ar: 'المكتب 12' }, availability: '{"mon":[["08:30","12:30"]]}' },
   demandes: [
     { id: 'd1', type: 'rsa', status: 'in_instruction', lastChangeAt: '2026-11-17T09:00:00.000Z' },
     { id: 'd2', type: 'aide_logement', status: 'waiting_documents', lastChangeAt: '2026-11-20T09:00:00.000Z' },
   ],
   missingDocuments: [{ type: 'bail', demandeId: 'd2' }],
-  appointments: [{ id: 'a1', startsAt: '2026-11-26T09:00:00.000Z', endsAt: '2026-11-26T09:30:00.000Z', withFirstName: 'Sophie', place: 'Bureau 12', motifId: 'm1', motifCategory: 'referent_followup', mode: 'on_site', changeableUntil: '2026-11-25T09:00:00.000Z' }],
+  appointments: [{ id: 'a1', startsAt: '2026-11-26T09:00:00.000Z', endsAt: '2026-11-26T09:30:00.000Z', withFirstName: 'Sophie', place: { fr: 'Bureau 12', en: 'Office 12', ar: 'المكتب 12' }, motifId: 'm1', motifCategory: 'referent_followup', mode: 'on_site', changeableUntil: '2026-11-25T09:00:00.000Z' }],
 };
 
 /** A KioskApi double: records what the kiosk sends and lets the test push stream events. */
@@ -70,10 +72,10 @@ export function fakeApi(site: KioskSiteView = SITE) {
       previousWeek: null,
       nextWeek: '2026-11-30',
       days: [{ date: '2026-11-25', slots: [{ start: '2026-11-25T08:30:00.000Z', end: '2026-11-25T09:00:00.000Z', referentId: 'r1' }] }],
-      referents: { r1: { firstName: 'Léa', metier: 'puericultrice' } },
+      referents: { r1: { firstName: 'Léa', metier: 'puericultrice', gender: 'female' } },
     }),
     book: async (body) => ({
-      appointment: { id: 'a2', reference: 'ABC-DEF', motifCategory: 'pmi', mode: 'on_site', referent: { firstName: 'Léa', metier: 'puericultrice' }, place: 'Salle PMI', startsAt: body.start, endsAt: '2026-11-25T09:00:00.000Z', changeableUntil: '2026-11-24T08:30:00.000Z' },
+      appointment: { id: 'a2', reference: 'ABC-DEF', motifCategory: 'pmi', mode: 'on_site', referent: { firstName: 'Léa', metier: 'puericultrice', gender: 'female' }, place: { fr: 'Salle PMI' }, startsAt: body.start, endsAt: '2026-11-25T09:00:00.000Z', changeableUntil: '2026-11-24T08:30:00.000Z', changeWith: body.contact ? { kind: 'reference', phone: body.contact.phone.replace(/\D/g, '') } : { kind: 'dossier' } },
       ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
       receipt: 'receipt',
     }),
