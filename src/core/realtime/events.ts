@@ -28,6 +28,8 @@ export interface StaffSnapshot {
   kiosks: KioskStatus[];
   onDuty: DutyMember[];
   serverTime: string;
+  /** The site's help settings the console needs: how often it rings again while a call waits. */
+  help: { ringIntervalSeconds: number };
 }
 
 export type StaffEvent =
@@ -36,7 +38,9 @@ export type StaffEvent =
   | { type: 'kiosk'; kiosk: KioskStatus }
   | { type: 'duty'; onDuty: DutyMember[] }
   /** Bookings, hours or absences of the site changed: a console showing the agenda reloads it. */
-  | { type: 'agenda' };
+  | { type: 'agenda' }
+  /** A confirmation was written to the site's outbox: a console showing it reloads it. */
+  | { type: 'outbox' };
 
 export type KioskEvent =
   | { type: 'help'; view: KioskHelpView }

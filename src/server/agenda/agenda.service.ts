@@ -197,6 +197,8 @@ export class AgendaService {
     });
     const to = input.channel === 'sms' ? normalisePhone(input.to)! : input.to.trim();
     await this.notifier.send({ siteId: kiosk.siteId, appointmentId: booking.id, channel: input.channel, to, body }, this.ctx.clock());
+    // The console's outbox panel follows live (« Confirmations SMS et e-mail »).
+    await publish(this.ctx, kiosk.siteId, { type: 'outbox' });
     this.messagesSent.set(booking.id, sent + 1);
   }
 

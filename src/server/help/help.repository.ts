@@ -90,6 +90,12 @@ export async function listOpenBySite(db: Db, siteId: string): Promise<HelpCall[]
   return rows.map(toCall);
 }
 
+/** Every call of a site made since `since` (the start of the Paris day), newest first. */
+export async function listBySiteSince(db: Db, siteId: string, since: Date): Promise<HelpCall[]> {
+  const rows = await db.selectFrom('help_calls').selectAll().where('site_id', '=', siteId).where('created_at', '>=', since.toISOString()).orderBy('created_at', 'desc').orderBy('id').execute();
+  return rows.map(toCall);
+}
+
 export async function listOpen(db: Db): Promise<HelpCall[]> {
   const rows = await db.selectFrom('help_calls').selectAll().where('open_slot', '=', 1).orderBy('created_at').execute();
   return rows.map(toCall);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { siteParamsSchema } from '../../core/fleet/kiosk-state';
 import { createHelpCallBodySchema, helpCallIdSchema, resolveHelpCallBodySchema } from '../../core/help/help-call.schema';
 import { defineRoute, type Authenticators } from '../http/route';
 import type { HelpService } from './help.service';
@@ -36,6 +37,15 @@ export function helpRoutes(app: FastifyInstance, authn: Authenticators, help: He
     summary: "The kiosk's open call, its queue position and estimated wait",
     auth: 'kiosk',
     handler: async ({ kiosk }) => help.kioskView(kiosk),
+  });
+
+  defineRoute(app, authn, {
+    method: 'GET',
+    url: '/api/staff/sites/:siteId/help-calls/today',
+    summary: "« Appels du jour »: the site's calls since midnight (Paris), newest first, with their outcome",
+    auth: 'staff',
+    params: siteParamsSchema,
+    handler: async ({ params, staff }) => help.today(staff, params.siteId),
   });
 
   defineRoute(app, authn, {

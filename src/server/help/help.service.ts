@@ -8,15 +8,17 @@ import {
   type HelpOutcome,
   type KioskHelpView,
 } from '../../core/help/help-call';
+import { parisDate, parisMidnight } from '../../core/agenda/paris-time';
 import { offlineCallExpired } from '../../core/fleet/presence';
 import { estimateWait, queuePosition } from '../../core/help/wait-estimate';
 import type { StaffSnapshot } from '../../core/realtime/events';
+import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
 import { publish, type AppContext } from '../context';
 import { apiError } from '../errors';
 import { dutyOf, listDuty } from '../fleet/duty.repository';
 import type { AuthenticatedKiosk, FleetService } from '../fleet/fleet.service';
-import { findByRequest, findCall, findCurrentByKiosk, findOpenByKiosk, insertCall, listOpen, listOpenBySite, recentServiceTimes, updateCallFrom } from './help.repository';
+import { findByRequest, findCall, findCurrentByKiosk, findOpenByKiosk, insertCall, listBySiteSince, listOpen, listOpenBySite, recentServiceTimes, updateCallFrom } from './help.repository';
 
 /** How long the kiosk keeps showing how its last call ended (the client shows only its own call). */
 const ENDED_VISIBLE_MS = 10 * 60_000;
@@ -127,9 +129,21 @@ export class HelpService {
     return { ...view, position, estimatedWait: position ? estimateWait({ position, onDuty: onDuty.length, history }) : null };
   }
 
+  /**
+   * « Appels du jour »: every call of the site since Paris midnight, with how it ended. Whoever
+   * may watch the site's live stream may read it (the same rule: it is what the stream showed).
+   */
+  async today(staff: StaffUser, siteId: string): Promise<HelpCall[]> {
+    if (!this.ctx.sites.has(siteId)) throw apiError('site_unknown');
+    await authorize(this.ctx.db, staff, 'site.watch', { siteId });
+    const since = parisMidnight(parisDate(this.ctx.clock().getTime()));
+    return listBySiteSince(this.ctx.db, siteId, new Date(since));
+  }
+
   async snapshot(siteId: string): Promise<StaffSnapshot> {
     const [calls, kiosks, onDuty] = await Promise.all([listOpenBySite(this.ctx.db, siteId), this.fleet.statuses(siteId), listDuty(this.ctx.db, siteId)]);
-    return { siteId, calls, kiosks, onDuty, serverTime: this.ctx.clock().toISOString() };
+    const ringIntervalSeconds = this.ctx.sites.get(siteId)?.help.ringIntervalSeconds ?? 30;
+    return { siteId, calls, kiosks, onDuty, serverTime: this.ctx.clock().toISOString(), help: { ringIntervalSeconds } };
   }
 
   private async staffCall(staff: StaffUser, id: string): Promise<HelpCall> {
