@@ -1,4 +1,4 @@
-import type { KioskHelpView } from '../core/help/help-call';
+import type { HelpSessionState } from '../core/help/help-session';
 import type { KioskContext } from '../core/lockdown/bridge';
 
 /** Between the content scripts and the background worker (chrome.runtime messages and the bar's port). */
@@ -19,8 +19,7 @@ export interface WhereAnswer {
 /** What the bar shows: the kiosk context, the help call, and when the usager last did something. */
 export interface BarState {
   context: KioskContext;
-  help: KioskHelpView | null;
-  helpRequest: 'none' | 'sending' | 'failed';
+  help: HelpSessionState;
   lastActivity: number;
   ending: boolean;
 }

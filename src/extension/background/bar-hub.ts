@@ -1,4 +1,4 @@
-import type { KioskHelpView } from '../../core/help/help-call';
+import { createHelpSession, type HelpSession, type HelpTransport } from '../../core/help/help-session';
 import { HEARTBEAT_INTERVAL_MS } from '../../core/fleet/presence';
 import { kioskHomeUrl, barStep } from '../../core/lockdown/bridge';
 import { startEventStream, type EventStream } from '../../web/event-stream';
@@ -24,12 +24,32 @@ export function startBarHub(): void {
   const broadcast = async (state?: StoredState): Promise<void> => {
     const s = state ?? (await readState());
     if (!s.context) return;
-    const bar: BarState = { context: s.context, help: s.help, helpRequest: s.helpRequest, lastActivity: s.lastActivity, ending };
+    const bar: BarState = { context: s.context, help: s.help, lastActivity: s.lastActivity, ending };
     const update: BarUpdate = { type: 'state', state: bar };
     for (const port of ports) port.postMessage(update);
   };
 
-  const setHelp = async (help: KioskHelpView | null, helpRequest: StoredState['helpRequest'] = 'none') => broadcast(await updateState((s) => ({ ...s, help, helpRequest })));
+  // The same protocol as the kiosk page's (request id kept across retries, cancel), over this
+  // worker's fetch and chrome.storage.session, so a fix lands on both sides at once.
+  const withContext = async () => {
+    const { context } = await readState();
+    if (!context) throw new Error('no kiosk context yet');
+    return kioskApi(context);
+  };
+  const transport: HelpTransport = {
+    callHelp: async (requestId, helpContext) => (await withContext()).callHelp(requestId, helpContext),
+    cancelHelp: async (id) => (await withContext()).cancelHelp(id),
+  };
+  const help: HelpSession = createHelpSession({
+    transport,
+    store: {
+      read: async () => (await readState()).help,
+      update: async (change) => (await updateState((s) => ({ ...s, help: change(s.help) }))).help,
+    },
+    newId: () => crypto.randomUUID(),
+    now: () => Date.now(),
+    onChange: () => void broadcast(),
+  });
 
   const followStream = async (): Promise<void> => {
     clearTimeout(stopTimer);
@@ -43,11 +63,15 @@ export function startBarHub(): void {
       url: api.streamUrl,
       headers: { authorization: `Bearer ${context.kioskToken}` },
       onEvent: (type, data) => {
-        if (type === 'help') void setHelp((data as { view: KioskHelpView }).view);
+        if (type === 'help') void help.receive((data as { view: Parameters<HelpSession['receive']>[0] }).view);
         else if (type === 'command' && (data as { command?: string }).command === 'reset') void endSession(null, 'remote');
       },
       onState: (state) => {
-        if (state === 'open') void api.help().then((view) => setHelp(view), () => undefined);
+        if (state === 'open') {
+          void api.help().then((view) => help.receive(view), () => undefined);
+          // A call that could not leave leaves now, with the same request id.
+          void help.reconnected();
+        }
       },
     });
   };
@@ -64,30 +88,15 @@ export function startBarHub(): void {
   };
 
   async function sendHelp(): Promise<void> {
-    const s = await updateState((st) => ({ ...st, helpRequest: 'sending', pendingRequestId: st.pendingRequestId ?? crypto.randomUUID() }));
-    await broadcast(s);
-    const context = s.context;
+    const { context } = await readState();
     if (!context) return;
     const guide = context.guide;
-    try {
-      const view = await kioskApi(context).callHelp(s.pendingRequestId!, {
-        screen: guide ? 'guide' : 'guides',
-        language: context.language,
-        accessibility: {},
-        ...(guide ? { guideId: guide.id, step: barStep(guide) } : {}),
-      });
-      await broadcast(await updateState((st) => ({ ...st, help: view, helpRequest: 'none', pendingRequestId: null })));
-    } catch {
-      // The same request id is sent again on retry: no call is lost or doubled.
-      await broadcast(await updateState((st) => ({ ...st, helpRequest: 'failed' })));
-    }
-  }
-
-  async function cancelHelp(): Promise<void> {
-    const s = await readState();
-    const id = s.help?.call?.id;
-    if (!s.context || !id) return;
-    await kioskApi(s.context).cancelHelp(id).then((view) => setHelp(view), () => undefined);
+    await help.call({
+      screen: guide ? 'guide' : 'guides',
+      language: context.language,
+      accessibility: {},
+      ...(guide ? { guideId: guide.id, step: barStep(guide) } : {}),
+    });
   }
 
   async function moveStep(step: number): Promise<void> {
@@ -153,7 +162,7 @@ export function startBarHub(): void {
           void sendHelp();
           return;
         case 'cancel-help':
-          void cancelHelp();
+          void help.cancel();
           return;
         case 'back-to-kiosk':
           void backToKiosk(tabId);

@@ -1,4 +1,5 @@
-import type { HelpContext, KioskHelpView, KioskScreen } from '../../core/help/help-call';
+import type { KioskScreen } from '../../core/help/help-call';
+import { kioskHelpTransport } from '../../core/help/help-session';
 import type { Language } from '../../core/i18n/languages';
 import type { KioskContext } from '../../core/lockdown/bridge';
 import { LAUNCHER_CONTROL_URL } from '../../core/lockdown/policy';
@@ -16,11 +17,13 @@ export function kioskApi(context: KioskContext) {
     if (!response.ok) throw new Error(`Borne answered ${response.status} to ${path}`);
     return (response.status === 204 ? null : await response.json()) as T;
   };
+  // The help calls go through the one protocol module shared with the kiosk page (src/core/help/help-session.ts).
+  const help = kioskHelpTransport((path, init) => call<unknown>(path, init));
   return {
     streamUrl: new URL('stream', base).toString(),
-    help: () => call<KioskHelpView>('help'),
-    callHelp: (requestId: string, helpContext: HelpContext) => call<KioskHelpView>('help-calls', { method: 'POST', body: { requestId, context: helpContext } }),
-    cancelHelp: (id: string) => call<KioskHelpView>(`help-calls/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
+    help: help.view,
+    callHelp: help.callHelp,
+    cancelHelp: help.cancelHelp,
     reportState: (state: { inSession: boolean; screen: KioskScreen; language: Language; guide: { id: string; step: number } | null }) =>
       call<null>('state', { method: 'PUT', body: state }),
     endSession: () => call<null>('session/end', { method: 'POST', timeoutMs: 1500 }),

@@ -1,4 +1,4 @@
-import type { KioskHelpView } from '../../core/help/help-call';
+import { NO_HELP, type HelpSessionState } from '../../core/help/help-session';
 import type { KioskContext } from '../../core/lockdown/bridge';
 
 /**
@@ -9,21 +9,21 @@ import type { KioskContext } from '../../core/lockdown/bridge';
 export interface StoredState {
   borneOrigin: string | null;
   context: KioskContext | null;
-  help: KioskHelpView | null;
-  helpRequest: 'none' | 'sending' | 'failed';
-  /** Reused on retry, so a call is never sent twice. */
-  pendingRequestId: string | null;
+  /** The help call of the session, kept by the protocol shared with the kiosk page (src/core/help/help-session.ts). */
+  help: HelpSessionState;
   lastActivity: number;
   /** Set by the bar's previous/next while the usager is away; handed to the kiosk page on return. */
   guideStep: { id: string; step: number } | null;
 }
 
-const EMPTY: StoredState = { borneOrigin: null, context: null, help: null, helpRequest: 'none', pendingRequestId: null, lastActivity: 0, guideStep: null };
+const EMPTY: StoredState = { borneOrigin: null, context: null, help: NO_HELP, lastActivity: 0, guideStep: null };
 const KEY = 'borne';
 
 export async function readState(): Promise<StoredState> {
   const got = (await chrome.storage.session.get(KEY))[KEY] as Partial<StoredState> | undefined;
-  return { ...EMPTY, ...(got ?? {}) };
+  const state = { ...EMPTY, ...(got ?? {}) };
+  // A state kept by an older version of the extension had another help shape: start from none.
+  return typeof state.help === 'object' && state.help !== null && 'request' in state.help ? state : { ...state, help: NO_HELP };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -47,6 +47,6 @@ function endedContext(context: KioskContext): KioskContext {
 
 /** Forgets everything of the session that ended (help call, guide step); returns the kiosk's context. */
 export async function forgetSession(): Promise<KioskContext | null> {
-  const state = await updateState((s) => ({ ...s, context: s.context ? endedContext(s.context) : null, help: null, helpRequest: 'none', pendingRequestId: null, guideStep: null }));
+  const state = await updateState((s) => ({ ...s, context: s.context ? endedContext(s.context) : null, help: NO_HELP, guideStep: null }));
   return state.context;
 }

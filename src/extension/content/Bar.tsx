@@ -1,7 +1,9 @@
 import type { i18n } from 'i18next';
 import { useEffect, useRef } from 'preact/hooks';
+import { callOpen as isCallOpen, helpScreen, type Instead } from '../../core/help/help-session';
 import { LANGUAGE_INFO } from '../../core/i18n/languages';
 import { barStep } from '../../core/lockdown/bridge';
+import { openingSentence } from '../../core/site/opening-hours';
 import type { BarRequest, BarState } from '../messages';
 
 export interface BarProps {
@@ -11,18 +13,37 @@ export interface BarProps {
   send: (request: BarRequest) => void;
 }
 
-/** What the help call says, in the words of the kiosk's help screen, shortened for one line. */
-function helpStatus({ state, i18n }: Pick<BarProps, 'state' | 'i18n'>): string | null {
+/**
+ * What the help call says, in the words of the kiosk's help screen, shortened for one line. Which
+ * state it is comes from the rule shared with the kiosk page (src/core/help/help-session.ts).
+ */
+export function helpStatus({ state, i18n, now = Date.now() }: Pick<BarProps, 'state' | 'i18n'> & { now?: number }): string | null {
   const t = i18n.t.bind(i18n);
-  if (state.helpRequest === 'sending') return t('help.sending');
-  if (state.helpRequest === 'failed') return t('help.failed');
-  const call = state.help?.call;
-  if (!call) return null;
-  if (call.status === 'claimed') return t('help.claimed', { name: call.claimedByFirstName ?? '' });
-  if (call.status === 'expired' || call.escalated) return `${t('help.expired')} ${state.context.fallback}`;
-  if (call.status !== 'waiting') return null;
-  if (state.help!.onDutyCount === 0) return `${t('help.nobodyOnDuty')} ${state.context.fallback}`;
-  return `${t('help.received')} ${t('help.seenBy', { count: state.help!.onDutyCount })}`;
+  const instead = (what: Instead): string => {
+    if (what.kind === 'fallback') return state.context.fallback;
+    // The pôle is closed: never send the usager to its accueil; say when it opens.
+    const { key, date, time } = openingSentence(what.opensAt, now, state.context.language);
+    return `${t('help.closed')} ${t(`help.${key}`, { date, time })} ${t('help.closedHint')}`;
+  };
+  const screen = helpScreen(state.help, { openingHours: state.context.openingHours, now });
+  switch (screen.kind) {
+    case 'sending':
+      return t('help.sending');
+    case 'failed':
+      return `${t('help.failed')} ${instead(screen.instead)}`;
+    case 'claimed':
+      return t('help.claimed', { name: screen.name });
+    case 'waiting':
+      return `${t('help.received')} ${t('help.seenBy', { count: screen.seenBy })}`;
+    case 'nobody-on-duty':
+      return `${t('help.nobodyOnDuty')} ${instead(screen.instead)}`;
+    case 'escalated':
+      return `${t('help.escalated')} ${instead(screen.instead)}`;
+    case 'expired':
+      return `${t('help.expired')} ${instead(screen.instead)}`;
+    default:
+      return null;
+  }
 }
 
 /**
@@ -36,8 +57,7 @@ export function Bar({ state, i18n, idleSecondsLeft, send }: BarProps) {
   const guide = context.guide;
   const step = guide ? barStep(guide) : 0;
   const status = helpStatus({ state, i18n });
-  const call = state.help?.call;
-  const callOpen = call?.status === 'waiting' || call?.status === 'claimed';
+  const callOpen = isCallOpen(state.help) && state.help.request !== 'sending';
   const continueButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (idleSecondsLeft !== null) continueButton.current?.focus();
@@ -69,7 +89,7 @@ export function Bar({ state, i18n, idleSecondsLeft, send }: BarProps) {
         <p class="bar__status" role="status">
           {state.ending ? t('bar.ending') : status}
         </p>
-        {state.helpRequest === 'failed' ? (
+        {state.help.request === 'failed' ? (
           <button type="button" class="button button--help" onClick={() => send({ type: 'help' })}>
             {t('help.retry')}
           </button>
@@ -78,7 +98,7 @@ export function Bar({ state, i18n, idleSecondsLeft, send }: BarProps) {
             {t('help.cancel')}
           </button>
         ) : (
-          <button type="button" class="button button--help" disabled={state.helpRequest === 'sending'} onClick={() => send({ type: 'help' })}>
+          <button type="button" class="button button--help" disabled={state.help.request === 'sending'} onClick={() => send({ type: 'help' })}>
             {t('help.button')}
           </button>
         )}

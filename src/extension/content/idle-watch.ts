@@ -1,12 +1,17 @@
+import { idleStatus, inputCountsAsActivity, type HelpSessionState, type IdleSettings } from '../../core/help/help-session';
+
 /**
- * Inactivity on an official site, as on the kiosk: after the site's delay a warning with
- * « Continuer » and at least 20 s to answer (RGAA 13.1), then the session ends. The last activity
- * is kept by the background worker, so going from page to page does not restart the count.
+ * Inactivity on an official site, by the same rule as on the kiosk page (src/core/help/help-session.ts
+ * `idleStatus`): after the site's delay a warning with « Continuer » and at least 20 s to answer
+ * (RGAA 13.1), then the session ends; the only pause is a claimed call, up to the site's ceiling.
+ * The last activity is kept by the background worker, so going from page to page does not
+ * restart the count.
  */
 export interface IdleWatchOptions {
-  warningAfterSeconds: number;
-  answerSeconds: number;
+  settings: IdleSettings;
   lastActivity: number;
+  /** The session's help call as the background worker last told it. */
+  help: () => HelpSessionState;
   onActivity: () => void;
   onWarning: (secondsLeft: number | null) => void;
   onExpired: () => void;
@@ -15,11 +20,13 @@ export interface IdleWatchOptions {
 
 const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 
-export function watchIdle(options: IdleWatchOptions): { touch(): void; stop(): void } {
+export function watchIdle(options: IdleWatchOptions): { touch(): void; check(): void; stop(): void } {
   const now = options.now ?? (() => Date.now());
   let last = Math.max(options.lastActivity, 0) || now();
   let lastSent = 0;
   let expired = false;
+  const status = () => idleStatus({ now: now(), lastActivity: last, inSession: true, help: options.help(), settings: options.settings });
+  /** « Continuer », or arriving on the page: the count starts again. */
   const touch = () => {
     last = now();
     options.onWarning(null);
@@ -29,22 +36,26 @@ export function watchIdle(options: IdleWatchOptions): { touch(): void; stop(): v
       options.onActivity();
     }
   };
+  // While the warning is up, a stray input does not dismiss it: only « Continuer » does.
+  const onInput = () => {
+    if (inputCountsAsActivity(status())) touch();
+  };
   const tick = () => {
     if (expired) return;
-    const idleFor = (now() - last) / 1000;
-    if (idleFor < options.warningAfterSeconds) return options.onWarning(null);
-    const left = Math.ceil(options.warningAfterSeconds + options.answerSeconds - idleFor);
-    if (left > 0) return options.onWarning(left);
+    const s = status();
+    if (s.phase === 'warning') return options.onWarning(s.secondsLeft);
+    if (s.phase !== 'expired') return options.onWarning(null);
     expired = true;
     options.onExpired();
   };
-  for (const type of INPUT_EVENTS) window.addEventListener(type, touch, { capture: true, passive: true });
+  for (const type of INPUT_EVENTS) window.addEventListener(type, onInput, { capture: true, passive: true });
   const timer = setInterval(tick, 1000);
   return {
     touch,
+    check: tick,
     stop() {
       clearInterval(timer);
-      for (const type of INPUT_EVENTS) window.removeEventListener(type, touch, { capture: true });
+      for (const type of INPUT_EVENTS) window.removeEventListener(type, onInput, { capture: true });
     },
   };
 }

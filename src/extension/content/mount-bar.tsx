@@ -58,9 +58,9 @@ export async function mountBar(): Promise<void> {
       document.documentElement.append(host);
       document.body?.append(spacer);
       idle = watchIdle({
-        warningAfterSeconds: state.context.idle.warningAfterSeconds,
-        answerSeconds: state.context.idle.answerSeconds,
+        settings: state.context.idle,
         lastActivity: state.lastActivity,
+        help: () => state!.help,
         onActivity: () => send({ type: 'activity' }),
         onWarning: (left) => {
           if (left === idleSecondsLeft) return;
