@@ -104,6 +104,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
       await publish(ctx, siteId, { type: 'duty', onDuty: await listDuty(ctx.db, siteId) });
     }
     await deleteExpiredSessions(ctx.db, now);
+    await identity.purgeAttempts(now);
     await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
   };
   app.decorate('borne', { help, fleet, auth, identity, agenda, guides, sweep });

@@ -9,7 +9,7 @@ describe('courrier QR code', () => {
   it('round-trips the dossier id until it expires', () => {
     const code = signCourrierCode(SECRET, 'dossier-1', LATER);
     expect(verifyCourrierCode(SECRET, code, NOW)).toEqual({ ok: true, dossierId: 'dossier-1', expiresAt: LATER });
-    expect(verifyCourrierCode(SECRET, code, LATER)).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyCourrierCode(SECRET, code, LATER)).toEqual({ ok: false, reason: 'expired', dossierId: 'dossier-1' });
   });
 
   it('never carries the dossier number or anything readable but an opaque id', () => {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AppointmentView, BookingConfirmation, MotifView, StaffAgendaDay, WeekSlotsView } from '../../core/agenda/booking';
 import { normalisePhone, type NotifyChannel } from '../../core/agenda/booking';
 import { appointmentIcs } from '../../core/agenda/ics';
@@ -370,7 +370,7 @@ export class AgendaService {
     const now = this.ctx.clock();
     const since = new Date(now.getTime() - IDENTIFY_POLICY.windowMs);
     if ((await countAttempts(this.ctx.db, kiosk.id, new Date(now.getTime() - 60_000))) >= IDENTIFY_POLICY.maxAttemptsPerMinute) throw apiError('rate_limited');
-    const key = createHash('sha256').update(`booking:${reference}`).digest('hex');
+    const key = await this.identity.attemptKey('booking', reference);
     const [forReference, forKiosk] = await Promise.all([countFailures(this.ctx.db, { dossierKey: key }, since), countFailures(this.ctx.db, { kioskId: kiosk.id }, since)]);
     if (forReference >= IDENTIFY_POLICY.maxFailuresPerDossier || forKiosk >= IDENTIFY_POLICY.maxFailuresPerKiosk) throw apiError('identify_locked');
     const booking = await this.source.bookingByReference(reference);

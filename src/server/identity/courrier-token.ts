@@ -7,7 +7,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 const PREFIX = 'BRN1';
 
-export type CodeCheck = { ok: true; dossierId: string; expiresAt: Date } | { ok: false; reason: 'not_ours' | 'forged' | 'expired' };
+/** An expired code is still genuine: it names its dossier, so the failure counts against that dossier. */
+export type CodeCheck = { ok: true; dossierId: string; expiresAt: Date } | { ok: false; reason: 'not_ours' | 'forged' } | { ok: false; reason: 'expired'; dossierId: string };
 
 function sign(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(`${PREFIX}.${payload}`).digest('base64url');
@@ -33,6 +34,6 @@ export function verifyCourrierCode(secret: string, code: string, now: Date): Cod
   }
   if (typeof data.d !== 'string' || typeof data.e !== 'number') return { ok: false, reason: 'forged' };
   const expiresAt = new Date(data.e * 1000);
-  if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+  if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired', dossierId: data.d };
   return { ok: true, dossierId: data.d, expiresAt };
 }

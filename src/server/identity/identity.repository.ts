@@ -13,6 +13,18 @@ export async function countFailures(db: Db, by: { dossierKey?: string; kioskId?:
   return Number((await q.executeTakeFirst())?.n ?? 0);
 }
 
+/** The most recent failures since `since`, newest first, at most `limit` (what a lockout needs to know when it lifts). */
+export async function recentFailures(db: Db, by: { dossierKey: string } | { kioskId: string }, since: Date, limit: number): Promise<Date[]> {
+  let q = db.selectFrom('identification_attempts').select('at').where('success', '=', 0).where('at', '>=', since.toISOString());
+  q = 'dossierKey' in by ? q.where('dossier_key', '=', by.dossierKey) : q.where('kiosk_id', '=', by.kioskId);
+  return (await q.orderBy('at', 'desc').limit(limit).execute()).map((r) => new Date(r.at));
+}
+
+/** Attempts older than the lockout window serve nothing any more: they are deleted. */
+export async function purgeAttempts(db: Db, before: Date): Promise<void> {
+  await db.deleteFrom('identification_attempts').where('at', '<', before.toISOString()).execute();
+}
+
 export async function countAttempts(db: Db, kioskId: string, since: Date): Promise<number> {
   const r = await db.selectFrom('identification_attempts').select((eb) => eb.fn.countAll().as('n')).where('kiosk_id', '=', kioskId).where('at', '>=', since.toISOString()).executeTakeFirst();
   return Number(r?.n ?? 0);

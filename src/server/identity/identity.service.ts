@@ -1,32 +1,37 @@
-import { createHash } from 'node:crypto';
 import type { DossierView } from '../../core/dossier/dossier';
 import { hashToken, newToken } from '../auth/tokens';
 import type { AppContext } from '../context';
 import type { DossierIdentity, DossierSource } from '../dossier/dossier-source';
-import { apiError } from '../errors';
+import { apiError, type ErrorCode } from '../errors';
 import type { AuthenticatedKiosk } from '../fleet/fleet.service';
 import { instanceSecret } from '../store/settings';
+import { attemptKeyer, type AttemptKeyer, type AttemptKind } from './attempt-key';
 import { verifyCourrierCode } from './courrier-token';
-import { audit, countAttempts, countFailures, endKioskSessions, findLiveSession, insertUsagerSession, recordAttempt } from './identity.repository';
+import { audit, countAttempts, endKioskSessions, findLiveSession, insertUsagerSession, purgeAttempts, recordAttempt } from './identity.repository';
+import { IDENTIFY_POLICY, lockedDetails, lockedUntil } from './lockout';
 
-/** Lockout and rate policy for dossier lookups (per dossier across kiosks, and per kiosk). */
-export const IDENTIFY_POLICY = {
-  windowMs: 15 * 60_000,
-  maxFailuresPerDossier: 5,
-  maxFailuresPerKiosk: 10,
-  maxAttemptsPerMinute: 30,
-  sessionMs: 20 * 60_000,
-} as const;
-
-const CODE_KEY = 'courrier-code';
+export { IDENTIFY_POLICY } from './lockout';
 
 export interface UsagerSession {
   token: string;
   expiresAt: string;
 }
 
+/** One identification attempt, whichever way the usager came: what it is about, and how it went. */
+interface Attempt {
+  /** Keyed hash of the dossier the attempt is about; null when nothing trustworthy names one (a forged or foreign code). */
+  dossierKey: string | null;
+  /** The dossier, when one matched (for the audit and to open it). */
+  identity: DossierIdentity | undefined;
+  /** Why it is refused before the dossier's own rules (wrong date, bad code), or null. */
+  refusal: ErrorCode | null;
+}
+
+const CODE_REFUSAL = { not_ours: 'code_not_ours', forged: 'code_invalid', expired: 'code_expired' } as const satisfies Record<string, ErrorCode>;
+
 export class IdentityService {
   private secret: Promise<string> | undefined;
+  private keyer: Promise<AttemptKeyer> | undefined;
 
   constructor(
     private readonly ctx: AppContext,
@@ -36,34 +41,64 @@ export class IdentityService {
   async byNumber(kiosk: AuthenticatedKiosk, dossierNumber: string, birthDate: string): Promise<UsagerSession> {
     const now = this.ctx.clock();
     await this.checkRate(kiosk, now);
-    const key = createHash('sha256').update(`dossier:${dossierNumber}`).digest('hex');
     const identity = await this.source.findByNumber(dossierNumber);
-    if (await this.locked(kiosk, key, now)) {
-      await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: identity?.id ?? null, action: 'identify', outcome: 'locked', at: now });
-      throw apiError('identify_locked');
-    }
-    if (!identity || identity.birthDate !== birthDate) {
-      await recordAttempt(this.ctx.db, kiosk.id, key, false, now);
-      const lockedNow = await this.locked(kiosk, key, now);
-      await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: identity?.id ?? null, action: lockedNow ? 'lockout' : 'identify', outcome: lockedNow ? 'locked' : 'failure', at: now });
-      throw apiError(lockedNow ? 'identify_locked' : 'identify_failed');
-    }
-    await recordAttempt(this.ctx.db, kiosk.id, key, true, now);
-    return this.open(kiosk, identity, now);
+    // A known dossier is counted by its id, so the keypad and the courrier code add up on it;
+    // a number that matches nothing is still counted, by its keyed hash.
+    const dossierKey = identity ? await this.attemptKey('dossier', identity.id) : await this.attemptKey('number', dossierNumber);
+    return this.attempt(kiosk, { dossierKey, identity, refusal: identity && identity.birthDate === birthDate ? null : 'identify_failed' }, now);
   }
 
   async byCode(kiosk: AuthenticatedKiosk, code: string): Promise<UsagerSession> {
     const now = this.ctx.clock();
     await this.checkRate(kiosk, now);
     const check = verifyCourrierCode(await this.instanceSecret(), code, now);
-    const identity = check.ok ? await this.source.findById(check.dossierId) : undefined;
-    await recordAttempt(this.ctx.db, kiosk.id, CODE_KEY, Boolean(identity), now);
-    if (!check.ok) {
-      await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: null, action: 'identify', outcome: 'failure', at: now });
-      throw apiError(check.reason === 'not_ours' ? 'code_not_ours' : check.reason === 'expired' ? 'code_expired' : 'code_invalid');
+    // An expired code was still signed by us: it names its dossier, which it counts against.
+    const dossierId = check.ok || check.reason === 'expired' ? check.dossierId : undefined;
+    const identity = dossierId ? await this.source.findById(dossierId) : undefined;
+    const dossierKey = dossierId ? await this.attemptKey('dossier', dossierId) : null;
+    const refusal = !check.ok ? CODE_REFUSAL[check.reason] : identity ? null : 'code_invalid';
+    return this.attempt(kiosk, { dossierKey, identity, refusal }, now);
+  }
+
+  /** Keyed hash of what an attempt is about (see attempt-key.ts); the booking lookup uses it too. */
+  async attemptKey(kind: AttemptKind, value: string): Promise<string> {
+    this.keyer ??= this.instanceSecret().then(attemptKeyer);
+    return (await this.keyer)(kind, value);
+  }
+
+  /** Deletes attempts the lockout no longer looks at (called by the server's sweep). */
+  async purgeAttempts(now: Date): Promise<void> {
+    await purgeAttempts(this.ctx.db, new Date(now.getTime() - IDENTIFY_POLICY.windowMs));
+  }
+
+  /**
+   * The rules every way in obeys: a locked kiosk or dossier refuses at once (not counted, so the
+   * announced retry time holds); a failure or a refusal, a blocked dossier included, counts
+   * toward both lockouts; only then does the dossier open.
+   */
+  private async attempt(kiosk: AuthenticatedKiosk, attempt: Attempt, now: Date): Promise<UsagerSession> {
+    const scope = { kioskId: kiosk.id, dossierKey: attempt.dossierKey };
+    const dossierId = attempt.identity?.id ?? null;
+    const lockedBefore = await lockedUntil(this.ctx.db, scope, now);
+    if (lockedBefore) {
+      await audit(this.ctx.db, { kioskId: kiosk.id, dossierId, action: 'identify', outcome: 'locked', at: now });
+      throw this.lockedError(lockedBefore, now);
     }
-    if (!identity) throw apiError('code_invalid');
+    const identity = attempt.identity;
+    const refusal = attempt.refusal ?? (!identity ? 'code_invalid' : identity.kioskAccess === 'blocked' ? 'dossier_blocked' : null);
+    if (refusal !== null || !identity) {
+      await recordAttempt(this.ctx.db, kiosk.id, attempt.dossierKey ?? (await this.attemptKey('unverified-code', kiosk.id)), false, now);
+      const lockedNow = await lockedUntil(this.ctx.db, scope, now);
+      const outcome = lockedNow ? 'locked' : refusal === 'dossier_blocked' ? 'blocked' : 'failure';
+      await audit(this.ctx.db, { kioskId: kiosk.id, dossierId, action: lockedNow ? 'lockout' : 'identify', outcome, at: now });
+      throw lockedNow ? this.lockedError(lockedNow, now) : apiError(refusal ?? 'code_invalid');
+    }
+    await recordAttempt(this.ctx.db, kiosk.id, attempt.dossierKey ?? (await this.attemptKey('dossier', identity.id)), true, now);
     return this.open(kiosk, identity, now);
+  }
+
+  private lockedError(retryAt: Date, now: Date) {
+    return apiError('identify_locked', undefined, undefined, lockedDetails(retryAt, now));
   }
 
   /** The dossier of the kiosk's live usager session: refused from any other kiosk. */
@@ -76,6 +111,8 @@ export class IdentityService {
     const session = token ? await findLiveSession(this.ctx.db, hashToken(token), this.ctx.clock()) : undefined;
     const identity = session && session.kioskId === kiosk.id ? await this.source.findById(session.dossierId) : undefined;
     if (!identity) throw apiError('usager_session_invalid');
+    // Blocked by staff while the session was open: it stays blocked, whatever way it was opened.
+    if (identity.kioskAccess === 'blocked') throw apiError('dossier_blocked');
     return identity;
   }
 
@@ -92,10 +129,6 @@ export class IdentityService {
   }
 
   private async open(kiosk: AuthenticatedKiosk, identity: DossierIdentity, now: Date): Promise<UsagerSession> {
-    if (identity.kioskAccess === 'blocked') {
-      await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: identity.id, action: 'identify', outcome: 'blocked', at: now });
-      throw apiError('dossier_blocked');
-    }
     // One usager at a time per kiosk: a new identification ends the previous one.
     await this.endSessions(kiosk);
     const token = newToken();
@@ -109,9 +142,4 @@ export class IdentityService {
     if ((await countAttempts(this.ctx.db, kiosk.id, new Date(now.getTime() - 60_000))) >= IDENTIFY_POLICY.maxAttemptsPerMinute) throw apiError('rate_limited');
   }
 
-  private async locked(kiosk: AuthenticatedKiosk, dossierKey: string, now: Date): Promise<boolean> {
-    const since = new Date(now.getTime() - IDENTIFY_POLICY.windowMs);
-    const [dossier, kioskFailures] = await Promise.all([countFailures(this.ctx.db, { dossierKey }, since), countFailures(this.ctx.db, { kioskId: kiosk.id }, since)]);
-    return dossier >= IDENTIFY_POLICY.maxFailuresPerDossier || kioskFailures >= IDENTIFY_POLICY.maxFailuresPerKiosk;
-  }
 }
