@@ -143,7 +143,7 @@ describe('identification and dossier', () => {
     for (const d of '14031985') fireEvent.click(screen.getAllByRole('button', { name: d })[0]!);
     expect((screen.getByLabelText(/Date de naissance/) as HTMLInputElement).value).toBe('14/03/1985');
     fireEvent.click(screen.getByRole('button', { name: 'Ouvrir mon dossier' }));
-    await screen.findByText('Sophie, conseillère ou conseiller en insertion');
+    await screen.findByText('Sophie, conseillère en insertion');
     screen.getByText('En cours d\'étude');
     screen.getByText('Bail ou contrat de location');
     screen.getByText(/Il manque des documents/);

@@ -54,11 +54,11 @@ describe('a demo usager books, sees, moves and cancels the follow-up with the r�
     const first = await slotName(page);
     await slotButton(page, first).click();
     await page.getByRole('heading', { name: 'Vérifiez votre rendez-vous' }).waitFor();
-    await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    await page.getByText('Sophie, conseillère en insertion').waitFor();
     await noAxeViolation(page);
     await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
     await page.getByRole('heading', { name: 'Votre rendez-vous est pris' }).waitFor();
-    await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    await page.getByText('Sophie, conseillère en insertion').waitFor();
     await page.getByRole('img', { name: /Code QR du rendez-vous/ }).first().waitFor();
     await noAxeViolation(page);
 

@@ -32,7 +32,7 @@ describe('identification at the kiosk', () => {
     await page.getByRole('button', { name: 'Suivant' }).click();
     for (const d of '14031985') await page.getByRole('group', { name: 'Avec le numéro de dossier' }).getByRole('button', { name: d, exact: true }).click();
     await page.getByRole('button', { name: 'Ouvrir mon dossier' }).click();
-    await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    await page.getByText('Sophie, conseillère en insertion').waitFor();
     await page.getByText("En cours d'étude").waitFor();
     await page.getByText('Votre demande est étudiée.', { exact: false }).waitFor();
     await page.getByText('avec Sophie', { exact: false }).waitFor();
@@ -76,7 +76,7 @@ describe('identification at the kiosk', () => {
       page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
       await page.getByRole('button', { name: 'Scanner le courrier' }).click();
       // Wait for the dossier, or for anything the kiosk says instead, so a failure shows what the usager saw.
-      const dossier = page.getByText('Sophie, conseillère ou conseiller en insertion');
+      const dossier = page.getByText('Sophie, conseillère en insertion');
       const outcome = dossier.or(page.getByText('La caméra ne marche pas', { exact: false })).or(page.getByRole('alert'));
       const seen = await outcome.first().waitFor({ timeout: 45_000 }).then(
         () => null,
@@ -95,7 +95,7 @@ describe('end of session', () => {
     const page = await openKiosk('chatillon-4');
     await page.keyboard.type(await courrierCode('dos-1'), { delay: 0 });
     await page.keyboard.press('Enter');
-    await page.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    await page.getByText('Sophie, conseillère en insertion').waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const ended = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/session/end'));
     await page.locator('.end-button').click();
@@ -131,7 +131,7 @@ describe('remote reset', () => {
     const kiosk = await openKiosk('chatillon-3');
     await kiosk.keyboard.type(await courrierCode('dos-1'), { delay: 0 });
     await kiosk.keyboard.press('Enter');
-    await kiosk.getByText('Sophie, conseillère ou conseiller en insertion').waitFor();
+    await kiosk.getByText('Sophie, conseillère en insertion').waitFor();
     const console = await signInConsole(suite.browser, suite.e2e.baseUrl, 'mediateur', 'Pôle social de Châtillon');
     // A call from the dossier says where the usager is, never what the dossier holds.
     await kiosk.getByRole('button', { name: 'Appeler un médiateur' }).click();

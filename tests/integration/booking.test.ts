@@ -80,8 +80,11 @@ describe('booking', () => {
     const res = await book({ motifId: 'chatillon-pmi', referentId: slot.referentId, start: slot.start, contact: CONTACT });
     expect(res.statusCode).toBe(201);
     const confirmation = res.json<BookingConfirmation>();
-    expect(confirmation.appointment).toMatchObject({ motifCategory: 'pmi', mode: 'on_site', referent: { firstName: 'Léa', metier: 'puericultrice' }, startsAt: slot.start });
-    expect(confirmation.appointment.place).toContain('Pôle social de Châtillon');
+    expect(confirmation.appointment).toMatchObject({ motifCategory: 'pmi', mode: 'on_site', referent: { firstName: 'Léa', metier: 'puericultrice', gender: 'female' }, startsAt: slot.start });
+    // The place in every language, so the kiosk shows it in whichever the session is in.
+    expect(confirmation.appointment.place).toMatchObject({ fr: expect.stringContaining('Salle PMI, rez-de-chaussée, Pôle social de Châtillon'), en: expect.stringContaining('Child health room'), ar: expect.stringContaining('الطابق الأرضي') });
+    // Booked without a dossier: the ticket sends the person to « J'ai déjà un rendez-vous » with this phone.
+    expect(confirmation.appointment.changeWith).toEqual({ kind: 'reference', phone: '0612345678' });
     expect(confirmation.appointment.reference).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/);
     expect(confirmation.ics).toContain(`UID:${confirmation.appointment.id}@borne`);
     expect((await firstSlot('chatillon-pmi')).start).not.toBe(slot.start);
@@ -132,6 +135,7 @@ describe('moving and cancelling from « Mon dossier »', () => {
     const booked = (await book({ motifId: 'chatillon-suivi', referentId: first!.referentId, start: first!.start }, token)).json<BookingConfirmation>();
     const dossier = async () => (await server.app.inject({ method: 'GET', url: '/api/kiosk/dossier', headers: headers(token) })).json<{ appointments: { id: string; startsAt: string; changeableUntil: string | null }[] }>();
     expect((await dossier()).appointments.map((a) => a.id)).toContain(booked.appointment.id);
+    expect(booked.appointment.changeWith).toEqual({ kind: 'dossier' });
 
     const moved = await server.app.inject({ method: 'POST', url: `/api/kiosk/appointments/${booked.appointment.id}/move`, headers: headers(token), payload: { referentId: second!.referentId, start: second!.start } });
     expect(moved.statusCode, moved.body).toBe(200);
@@ -210,7 +214,7 @@ describe('confirmations and staff', () => {
   it('writes the SMS to the outbox in the usager language; staff read it, kiosks cannot', async () => {
     const slot = await firstSlot('chatillon-sante-sexuelle');
     const booked = (await book({ motifId: 'chatillon-sante-sexuelle', referentId: slot.referentId, start: slot.start, contact: CONTACT, language: 'en' })).json<BookingConfirmation>();
-    expect(booked.appointment.place).toBe('By phone: the centre calls you');
+    expect(booked.appointment.place).toMatchObject({ fr: 'Par téléphone : le pôle vous appelle', en: 'By phone: the centre calls you' });
     const notify = (receipt: string) =>
       server.app.inject({ method: 'POST', url: `/api/kiosk/appointments/${booked.appointment.id}/notify`, headers: headers(), payload: { channel: 'sms', to: '0612345678', receipt, language: 'en' } });
     expect((await notify('forged')).statusCode).toBe(404);

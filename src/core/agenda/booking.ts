@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ReferentMetier } from '../dossier/dossier';
+import type { ReferentGender, ReferentMetier, ReferentName } from '../dossier/dossier';
+import type { LocalizedText } from '../i18n/localized-text';
 import { SUPPORTED_LANGUAGES } from '../i18n/languages';
 import type { MotifCategory, MotifMode } from './motif';
 import { parseIsoDate } from './paris-time';
@@ -29,7 +30,7 @@ export interface WeekSlotsView {
   nextWeek: string | null;
   days: { date: string; slots: SlotView[] }[];
   /** Who the slots are with, so the check before booking can say it. */
-  referents: Record<string, { firstName: string; metier: ReferentMetier }>;
+  referents: Record<string, ReferentName>;
 }
 
 export interface AppointmentView {
@@ -38,12 +39,18 @@ export interface AppointmentView {
   reference: string;
   motifCategory: MotifCategory;
   mode: MotifMode;
-  referent: { firstName: string; metier: ReferentMetier };
-  place: string;
+  referent: ReferentName;
+  /** Room, pôle and address, or « by phone », in every language written: the kiosk picks its own. */
+  place: LocalizedText;
   startsAt: string;
   endsAt: string;
   /** Until when the usager may move or cancel it at a kiosk. */
   changeableUntil: string;
+  /**
+   * How the person finds it again to change it: « Mon dossier », or, booked without a dossier,
+   * « J'ai déjà un rendez-vous » with the reference and the phone number given (printed on their ticket).
+   */
+  changeWith: { kind: 'dossier' } | { kind: 'reference'; phone: string };
 }
 
 export interface BookingConfirmation {
@@ -177,6 +184,8 @@ export interface StaffAgendaDay {
     id: string;
     firstName: string;
     metier: ReferentMetier;
+    gender: ReferentGender | null;
+    /** In French: the console's rooms are read by staff of the pôle. */
     place: string;
     hours: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string][]>>;
     absences: { id: string; startsAt: string; endsAt: string }[];

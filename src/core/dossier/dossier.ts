@@ -1,4 +1,5 @@
 import type { MotifCategory, MotifMode } from '../agenda/motif';
+import type { LocalizedText } from '../i18n/localized-text';
 /**
  * The usager's dossier as a kiosk may show it: only what the usager needs, never health or
  * child-protection details (those demandes are filtered out before anything leaves the server).
@@ -18,8 +19,26 @@ export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const REFERENT_METIERS = ['assistant_social', 'conseiller_insertion', 'conseiller_economie_sociale', 'puericultrice', 'sage_femme'] as const;
 export type ReferentMetier = (typeof REFERENT_METIERS)[number];
 
+/**
+ * The grammatical gender a référent's métier takes (« assistante sociale », « مساعدة اجتماعية »).
+ * Null when the source does not say: the kiosk then names both forms.
+ */
+export const REFERENT_GENDERS = ['female', 'male'] as const;
+export type ReferentGender = (typeof REFERENT_GENDERS)[number];
+
+/** What every view says of a référent: a first name and a métier that agrees with them. */
+export interface ReferentName {
+  firstName: string;
+  metier: ReferentMetier;
+  gender: ReferentGender | null;
+}
+
+export function referentGenderOf(value: string | null | undefined): ReferentGender | null {
+  return value === 'female' || value === 'male' ? value : null;
+}
+
 export interface DossierView {
-  referent: { firstName: string; metier: ReferentMetier; place: string; availability: string } | null;
+  referent: (ReferentName & { place: LocalizedText; availability: string }) | null;
   demandes: { id: string; type: DemandeType; status: DemandeStatus; lastChangeAt: string }[];
   missingDocuments: { type: DocumentType; demandeId: string | null }[];
   appointments: {
@@ -27,7 +46,7 @@ export interface DossierView {
     startsAt: string;
     endsAt: string;
     withFirstName: string;
-    place: string;
+    place: LocalizedText;
     /** Null for an appointment made outside Borne (no motif known): it can be changed by phone only. */
     motifId: string | null;
     motifCategory: MotifCategory;

@@ -3,6 +3,7 @@ import type { DossierView } from '../../core/dossier/dossier';
 import { formatDateTime } from '../../web/format';
 import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
+import { placeIn } from './referent-words';
 
 /** One coming appointment: what, where and when, and « Déplacer » / « Annuler » until the motif's limit. */
 export function AppointmentCard(props: { appointment: DossierView['appointments'][number]; onCancelled?: () => void }) {
@@ -21,8 +22,9 @@ export function AppointmentCard(props: { appointment: DossierView['appointments'
         <span>{t(`booking.motif.${a.motifCategory}.title`)}</span>
         <span>{t(`booking.mode.${a.mode}`)}</span>
       </p>
-      <p>{t('dossier.where', { place: a.place })}</p>
-      <p>{t('dossier.appointmentAction')}</p>
+      <p>{t('dossier.where', { place: placeIn(a.place, lang) })}</p>
+      {/* Found with a ticket's reference, not in an open dossier: the person has no courrier to bring. */}
+      <p>{kiosk.identity.dossier.value?.appointments.some((d) => d.id === a.id) ? t('dossier.appointmentAction') : t('dossier.appointmentActionNoDossier')}</p>
       {changeable ? (
         <>
           <p class="muted">{t('dossier.changeUntil', { date: formatDateTime(a.changeableUntil!, lang) })}</p>

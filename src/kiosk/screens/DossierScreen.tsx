@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { nextStepOf } from '../../core/dossier/dossier';
 import { AppointmentCard } from '../components/AppointmentCard';
+import { placeIn, referentLine } from '../components/referent-words';
 import { formatDate, formatWeeklyHours } from '../../web/format';
 import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
@@ -24,8 +25,8 @@ export function DossierScreen() {
         <h2 id="referent-title">{t('dossier.referentTitle')}</h2>
         {dossier.referent ? (
           <>
-            <p class="strong">{t('dossier.referent', { name: dossier.referent.firstName, metier: t(`dossier.metier.${dossier.referent.metier}`) })}</p>
-            <p>{t('dossier.where', { place: dossier.referent.place })}</p>
+            <p class="strong">{referentLine(t, dossier.referent)}</p>
+            <p>{t('dossier.where', { place: placeIn(dossier.referent.place, lang) })}</p>
             <p>{t('dossier.when', { hours: formatWeeklyHours(dossier.referent.availability, lang) })}</p>
           </>
         ) : (

@@ -1,13 +1,16 @@
 import type { Motif } from '../../core/agenda/motif';
 import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
-import type { ReferentMetier } from '../../core/dossier/dossier';
+import type { ReferentGender, ReferentMetier } from '../../core/dossier/dossier';
+import type { LocalizedText } from '../../core/i18n/localized-text';
 
 export interface AgendaReferent {
   id: string;
   siteId: string;
   firstName: string;
   metier: ReferentMetier;
-  place: string;
+  gender: ReferentGender | null;
+  /** Their room (« Bureau 12, 1er étage »), in every language written. */
+  place: LocalizedText;
   hours: WeeklyPeriods;
 }
 
@@ -19,7 +22,7 @@ export interface Booking {
   dossierId: string | null;
   startsAt: number;
   endsAt: number;
-  place: string;
+  place: LocalizedText;
   status: 'booked' | 'cancelled';
   kioskId: string | null;
   contact: { name: string; phone: string } | null;
@@ -34,7 +37,7 @@ export interface NewBooking {
   dossierId: string | null;
   start: number;
   end: number;
-  place: string;
+  place: LocalizedText;
   kioskId: string;
   contact: { name: string; phone: string } | null;
   receiptHash: string;
@@ -63,7 +66,7 @@ export interface AgendaSource {
   /** Atomic: a transaction and a unique index decide; throws SlotTakenError when it lost. */
   book(booking: NewBooking): Promise<void>;
   /** Atomic like book(); the booking keeps its id and reference. */
-  move(id: string, to: { referentId: string; start: number; end: number; place: string; now: Date }): Promise<void>;
+  move(id: string, to: { referentId: string; start: number; end: number; place: LocalizedText; now: Date }): Promise<void>;
   cancel(id: string, now: Date): Promise<void>;
   booking(id: string): Promise<Booking | undefined>;
   /** The live booking with this reference, if any (references are printed on tickets). */

@@ -5,7 +5,8 @@ import { appointmentIcs } from '../../core/agenda/ics';
 import { changeableUntil, needsIdentification, type Motif } from '../../core/agenda/motif';
 import { addDays, isoDate, mondayOf, parisDate, parisMidnight, parseIsoDate, weekdayIndex } from '../../core/agenda/paris-time';
 import { freeSlots, WEEKDAYS, type Interval, type WeeklyPeriods } from '../../core/agenda/slots';
-import type { Language } from '../../core/i18n/languages';
+import { pickLocalized, SUPPORTED_LANGUAGES, type Language } from '../../core/i18n/languages';
+import type { LocalizedText } from '../../core/i18n/localized-text';
 import type { DossierView } from '../../core/dossier/dossier';
 import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
@@ -109,7 +110,7 @@ export class AgendaService {
       previousWeek: parisMidnight(monday) > parisMidnight(currentMonday) ? isoDate(addDays(monday, -7)) : null,
       nextWeek: parisMidnight(nextMonday) <= parisMidnight(lastDay) ? isoDate(nextMonday) : null,
       days: [...days.values()],
-      referents: Object.fromEntries(referents.map((r) => [r.id, { firstName: r.firstName, metier: r.metier }])),
+      referents: Object.fromEntries(referents.map((r) => [r.id, { firstName: r.firstName, metier: r.metier, gender: r.gender }])),
     };
   }
 
@@ -132,7 +133,7 @@ export class AgendaService {
       dossierId: dossier?.id ?? null,
       start,
       end: start + motif.durationMinutes * 60_000,
-      place: this.placeOf(motif, referent, language),
+      place: this.placeOf(motif, referent),
       kioskId: kiosk.id,
       contact,
       receiptHash: hashToken(receipt),
@@ -156,7 +157,7 @@ export class AgendaService {
     const start = Date.parse(to.start);
     const now = this.ctx.clock();
     try {
-      await this.source.move(booking.id, { referentId: referent.id, start, end: start + motif.durationMinutes * 60_000, place: this.placeOf(motif, referent, language), now });
+      await this.source.move(booking.id, { referentId: referent.id, start, end: start + motif.durationMinutes * 60_000, place: this.placeOf(motif, referent), now });
     } catch (error) {
       if (error instanceof SlotTakenError) throw apiError('slot_taken');
       throw error;
@@ -191,7 +192,7 @@ export class AgendaService {
       what: t(`booking.motif.${motif.category}.title`),
       name: referent.firstName,
       when: formatWhen(booking.startsAt, language),
-      place: booking.place,
+      place: pickLocalized(booking.place, language).text,
       reference: booking.reference,
       site: this.ctx.sites.get(kiosk.siteId)?.name ?? '',
     });
@@ -220,7 +221,8 @@ export class AgendaService {
         id: r.id,
         firstName: r.firstName,
         metier: r.metier,
-        place: r.place,
+        gender: r.gender,
+        place: r.place.fr,
         hours: Object.fromEntries(WEEKDAYS.filter((d) => r.hours[d]?.length).map((d) => [d, r.hours[d]!.map(([a, b]) => [a, b] as [string, string])])),
         absences: absences.filter((a) => a.referentId === r.id && a.endsAt > this.ctx.clock().getTime()).map((a) => ({ id: a.id, startsAt: new Date(a.startsAt).toISOString(), endsAt: new Date(a.endsAt).toISOString() })),
         bookings: bookings
@@ -416,10 +418,15 @@ export class AgendaService {
   }
 
   /** Where the référent receives: their own pôle, which may not be the kiosk's (a follow-up). */
-  private placeOf(motif: Motif, referent: AgendaReferent, language: Language): string {
-    if (motif.mode === 'phone') return textIn(language, 'booking.byPhonePlace');
+  private placeOf(motif: Motif, referent: AgendaReferent): LocalizedText {
     const site = this.ctx.sites.get(referent.siteId);
-    return site ? `${referent.place}, ${site.name}, ${site.address}` : referent.place;
+    // Written in every language at once: the kiosk shows it in whichever the session switches to.
+    const at = (lang: Language) => {
+      if (motif.mode === 'phone') return textIn(lang, 'booking.byPhonePlace');
+      const room = pickLocalized(referent.place, lang).text;
+      return site ? fill(lang, 'booking.placeAt', { room, site: site.name, address: site.address }) : room;
+    };
+    return Object.fromEntries(SUPPORTED_LANGUAGES.map((lang) => [lang, at(lang)])) as LocalizedText;
   }
 
   private view(b: Booking, motif: Motif, referent: AgendaReferent): AppointmentView {
@@ -428,11 +435,13 @@ export class AgendaService {
       reference: b.reference,
       motifCategory: motif.category,
       mode: motif.mode,
-      referent: { firstName: referent.firstName, metier: referent.metier },
+      referent: { firstName: referent.firstName, metier: referent.metier, gender: referent.gender },
       place: b.place,
       startsAt: new Date(b.startsAt).toISOString(),
       endsAt: new Date(b.endsAt).toISOString(),
       changeableUntil: new Date(changeableUntil(b.startsAt, motif)).toISOString(),
+      // Booked without a dossier, the ticket's reference and this phone find it again.
+      changeWith: b.dossierId === null && b.contact ? { kind: 'reference', phone: b.contact.phone } : { kind: 'dossier' },
     };
   }
 
@@ -443,7 +452,7 @@ export class AgendaService {
       start: b.startsAt,
       end: b.endsAt,
       summary: fill(language, 'booking.icsSummary', { what, name: referent.firstName }),
-      location: b.place,
+      location: pickLocalized(b.place, language).text,
       description: fill(language, 'booking.icsDescription', { reference: b.reference, site: this.ctx.sites.get(referent.siteId)?.name ?? '' }),
       stamp: this.ctx.clock().getTime(),
     });

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { MOTIF_CATEGORIES, MOTIF_MODES, type Motif } from '../../core/agenda/motif';
 import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
-import { REFERENT_METIERS, type ReferentMetier } from '../../core/dossier/dossier';
+import { REFERENT_METIERS, referentGenderOf, type ReferentMetier } from '../../core/dossier/dossier';
+import { localizedFromColumns, translationsColumn, type LocalizedText } from '../../core/i18n/localized-text';
 import type { Db } from '../store/db';
 import type { Database } from '../store/schema';
 import { SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type NewBooking } from './agenda-source';
@@ -33,7 +34,7 @@ function toMotif(r: Database['motifs']): Motif | undefined {
 
 function toReferent(r: Database['referents']): AgendaReferent | undefined {
   if (!isOneOf(REFERENT_METIERS, r.metier)) return undefined;
-  return { id: r.id, siteId: r.site_id, firstName: r.first_name, metier: r.metier, place: r.place, hours: JSON.parse(r.hours) as WeeklyPeriods };
+  return { id: r.id, siteId: r.site_id, firstName: r.first_name, metier: r.metier, gender: referentGenderOf(r.gender), place: localizedFromColumns(r.place, r.place_i18n), hours: JSON.parse(r.hours) as WeeklyPeriods };
 }
 
 function toBooking(r: Database['appointments']): Booking {
@@ -45,7 +46,7 @@ function toBooking(r: Database['appointments']): Booking {
     dossierId: r.dossier_id,
     startsAt: Date.parse(r.starts_at),
     endsAt: Date.parse(r.ends_at),
-    place: r.place,
+    place: localizedFromColumns(r.place, r.place_i18n),
     status: r.status === 'booked' ? 'booked' : 'cancelled',
     kioskId: r.kiosk_id,
     contact: r.contact_name && r.contact_phone ? { name: r.contact_name, phone: r.contact_phone } : null,
@@ -115,7 +116,8 @@ export class SqlAgendaSource implements AgendaSource {
             dossier_id: b.dossierId,
             starts_at: iso(b.start),
             ends_at: iso(b.end),
-            place: b.place,
+            place: b.place.fr,
+            place_i18n: translationsColumn(b.place),
             status: 'booked',
             kiosk_id: b.kioskId,
             contact_name: b.contact?.name ?? null,
@@ -132,13 +134,13 @@ export class SqlAgendaSource implements AgendaSource {
     }
   }
 
-  async move(id: string, to: { referentId: string; start: number; end: number; place: string; now: Date }): Promise<void> {
+  async move(id: string, to: { referentId: string; start: number; end: number; place: LocalizedText; now: Date }): Promise<void> {
     try {
       await this.db.transaction().execute(async (trx) => {
         if (await overlaps(trx, to.referentId, to.start, to.end, id)) throw new SlotTakenError();
         await trx
           .updateTable('appointments')
-          .set({ referent_id: to.referentId, starts_at: iso(to.start), ends_at: iso(to.end), place: to.place, changed_at: to.now.toISOString() })
+          .set({ referent_id: to.referentId, starts_at: iso(to.start), ends_at: iso(to.end), place: to.place.fr, place_i18n: translationsColumn(to.place), changed_at: to.now.toISOString() })
           .where('id', '=', id)
           .where('status', '=', 'booked')
           .execute();

@@ -1,5 +1,6 @@
 import { changeableUntil, MOTIF_CATEGORIES, type MotifCategory } from '../../core/agenda/motif';
-import { CONFIDENTIAL_DEMANDE_KINDS, DEMANDE_STATUSES, DEMANDE_TYPES, DOCUMENT_TYPES, REFERENT_METIERS, type DemandeStatus, type DemandeType, type DocumentType, type DossierView, type ReferentMetier } from '../../core/dossier/dossier';
+import { CONFIDENTIAL_DEMANDE_KINDS, DEMANDE_STATUSES, DEMANDE_TYPES, DOCUMENT_TYPES, REFERENT_METIERS, referentGenderOf, type DemandeStatus, type DemandeType, type DocumentType, type DossierView, type ReferentMetier } from '../../core/dossier/dossier';
+import { localizedFromColumns } from '../../core/i18n/localized-text';
 import type { Db } from '../store/db';
 import type { DossierIdentity, DossierSource } from './dossier-source';
 
@@ -36,7 +37,7 @@ export class SqlDossierSource implements DossierSource {
       .selectFrom('appointments')
       .innerJoin('referents', 'referents.id', 'appointments.referent_id')
       .leftJoin('motifs', 'motifs.id', 'appointments.motif_id')
-      .select(['appointments.id', 'appointments.starts_at', 'appointments.ends_at', 'appointments.place', 'referents.first_name', 'motifs.id as motif_id', 'motifs.category', 'motifs.mode', 'motifs.change_limit_hours'])
+      .select(['appointments.id', 'appointments.starts_at', 'appointments.ends_at', 'appointments.place', 'appointments.place_i18n', 'referents.first_name', 'motifs.id as motif_id', 'motifs.category', 'motifs.mode', 'motifs.change_limit_hours'])
       .where('appointments.dossier_id', '=', dossierId)
       .where('appointments.status', '=', 'booked')
       .where('appointments.starts_at', '>=', now.toISOString())
@@ -45,7 +46,7 @@ export class SqlDossierSource implements DossierSource {
     return {
       referent:
         referent && isOneOf<ReferentMetier>(REFERENT_METIERS, referent.metier)
-          ? { firstName: referent.first_name, metier: referent.metier, place: referent.place, availability: referent.hours }
+          ? { firstName: referent.first_name, metier: referent.metier, gender: referentGenderOf(referent.gender), place: localizedFromColumns(referent.place, referent.place_i18n), availability: referent.hours }
           : null,
       demandes: demandes
         .filter((d): d is typeof d & { type: DemandeType; status: DemandeStatus } => isOneOf(DEMANDE_TYPES, d.type) && isOneOf(DEMANDE_STATUSES, d.status))
@@ -58,7 +59,7 @@ export class SqlDossierSource implements DossierSource {
         startsAt: a.starts_at,
         endsAt: a.ends_at,
         withFirstName: a.first_name,
-        place: a.place,
+        place: localizedFromColumns(a.place, a.place_i18n),
         motifId: a.motif_id,
         // An appointment made outside Borne has no motif here: shown as a follow-up, changed by phone only.
         motifCategory: a.category !== null && isOneOf<MotifCategory>(MOTIF_CATEGORIES, a.category) ? a.category : 'referent_followup',

@@ -2,7 +2,9 @@ import type { MotifCategory, MotifMode } from '../../core/agenda/motif';
 import { addDays, parisDate, parisToUtc } from '../../core/agenda/paris-time';
 import { freeSlots, type WeeklyPeriods } from '../../core/agenda/slots';
 import type { ReferentMetier } from '../../core/dossier/dossier';
+import { translationsColumn } from '../../core/i18n/localized-text';
 import type { Db } from '../store/db';
+import { DEMO_REFERENTS, demoReferentRow } from './demo-referents';
 
 type Hours = WeeklyPeriods;
 const DAY = [['08:30', '12:30'], ['13:30', '17:30']] as const;
@@ -11,48 +13,6 @@ const HOURS: Record<'a' | 'b' | 'c', Hours> = {
   a: { mon: DAY, tue: DAY, thu: DAY, fri: [['08:30', '12:30']] },
   b: { mon: DAY, tue: DAY, wed: [['08:30', '12:30']], thu: DAY, fri: DAY },
   c: { tue: DAY, wed: DAY, thu: DAY, fri: DAY },
-};
-
-interface DemoReferent {
-  id: string;
-  firstName: string;
-  metier: ReferentMetier;
-  place: string;
-  hours: keyof typeof HOURS;
-}
-
-/** Four référents a pôle; the three of the demo dossiers keep their ids. */
-const REFERENTS: Record<string, DemoReferent[]> = {
-  chatillon: [
-    { id: 'ref-sophie', firstName: 'Sophie', metier: 'conseiller_insertion', place: 'Bureau 12, 1er étage', hours: 'a' },
-    { id: 'ref-malik', firstName: 'Malik', metier: 'assistant_social', place: 'Bureau 4, rez-de-chaussée', hours: 'a' },
-    { id: 'ref-lea', firstName: 'Léa', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'b' },
-    { id: 'ref-ines', firstName: 'Inès', metier: 'sage_femme', place: 'Bureau 9, 1er étage', hours: 'c' },
-  ],
-  'issy-les-moulineaux': [
-    { id: 'ref-nadia', firstName: 'Nadia', metier: 'conseiller_economie_sociale', place: 'Bureau 7, 2e étage', hours: 'a' },
-    { id: 'ref-thomas', firstName: 'Thomas', metier: 'conseiller_insertion', place: 'Bureau 3, 1er étage', hours: 'b' },
-    { id: 'ref-camille', firstName: 'Camille', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'c' },
-    { id: 'ref-aicha', firstName: 'Aïcha', metier: 'sage_femme', place: 'Bureau 5, 1er étage', hours: 'b' },
-  ],
-  'chatenay-malabry': [
-    { id: 'ref-julien', firstName: 'Julien', metier: 'assistant_social', place: 'Bureau 2, rez-de-chaussée', hours: 'b' },
-    { id: 'ref-fatou', firstName: 'Fatou', metier: 'conseiller_insertion', place: 'Bureau 6, 1er étage', hours: 'a' },
-    { id: 'ref-marie', firstName: 'Marie', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'c' },
-    { id: 'ref-helene', firstName: 'Hélène', metier: 'sage_femme', place: 'Bureau 8, 1er étage', hours: 'a' },
-  ],
-  'villeneuve-la-garenne': [
-    { id: 'ref-karima', firstName: 'Karima', metier: 'assistant_social', place: 'Bureau 1, rez-de-chaussée', hours: 'a' },
-    { id: 'ref-paul', firstName: 'Paul', metier: 'conseiller_insertion', place: 'Bureau 4, 1er étage', hours: 'c' },
-    { id: 'ref-emma', firstName: 'Emma', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'b' },
-    { id: 'ref-chloe', firstName: 'Chloé', metier: 'sage_femme', place: 'Bureau 6, 1er étage', hours: 'c' },
-  ],
-  'asnieres-gennevilliers': [
-    { id: 'ref-yasmine', firstName: 'Yasmine', metier: 'assistant_social', place: 'Bureau 3, rez-de-chaussée', hours: 'b' },
-    { id: 'ref-lucas', firstName: 'Lucas', metier: 'conseiller_insertion', place: 'Bureau 11, 1er étage', hours: 'a' },
-    { id: 'ref-sarah', firstName: 'Sarah', metier: 'puericultrice', place: 'Salle PMI, rez-de-chaussée', hours: 'c' },
-    { id: 'ref-awa', firstName: 'Awa', metier: 'sage_femme', place: 'Bureau 10, 1er étage', hours: 'a' },
-  ],
 };
 
 interface DemoMotif {
@@ -97,8 +57,9 @@ export async function seedDemoAgenda(db: Db, sites: ReadonlySet<string>, now: Da
   const today = parisDate(now.getTime());
   const at = (dayOffset: number, hhmm: string) => new Date(parisToUtc(addDays(today, dayOffset), Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)))!).toISOString();
   let n = 0;
-  for (const [siteId, referents] of Object.entries(REFERENTS)) {
+  for (const siteId of new Set(DEMO_REFERENTS.map((r) => r.site))) {
     if (!sites.has(siteId)) continue;
+    const referents = DEMO_REFERENTS.filter((r) => r.site === siteId);
     await db
       .insertInto('motifs')
       .values(
@@ -118,7 +79,7 @@ export async function seedDemoAgenda(db: Db, sites: ReadonlySet<string>, now: Da
       .execute();
     for (const [index, r] of referents.entries()) {
       if (existing.has(r.id)) await db.updateTable('referents').set({ hours: JSON.stringify(HOURS[r.hours]) }).where('id', '=', r.id).execute();
-      else await db.insertInto('referents').values({ id: r.id, site_id: siteId, first_name: r.firstName, metier: r.metier, place: r.place, hours: JSON.stringify(HOURS[r.hours]) }).execute();
+      else await db.insertInto('referents').values(demoReferentRow(r, JSON.stringify(HOURS[r.hours]))).execute();
       // The first référent of each pôle is away tomorrow morning; the second, three days next week.
       if (index === 0) await db.insertInto('absences').values({ id: `abs-${r.id}-1`, referent_id: r.id, starts_at: at(1, '08:00'), ends_at: at(1, '13:00') }).execute();
       if (index === 1) await db.insertInto('absences').values({ id: `abs-${r.id}-2`, referent_id: r.id, starts_at: at(7, '00:00'), ends_at: at(10, '00:00') }).execute();
@@ -147,7 +108,8 @@ export async function seedDemoAgenda(db: Db, sites: ReadonlySet<string>, now: Da
             dossier_id: null,
             starts_at: new Date(slot.start).toISOString(),
             ends_at: new Date(slot.end).toISOString(),
-            place: r.place,
+            place: r.place.fr,
+            place_i18n: translationsColumn(r.place),
             status: 'booked',
             kiosk_id: null,
             contact_name: DEMO_NAMES[n % DEMO_NAMES.length]!,

@@ -1,4 +1,6 @@
+import { translationsColumn } from '../../core/i18n/localized-text';
 import type { Db } from '../store/db';
+import { demoReferent, demoReferentRow } from './demo-referents';
 
 /**
  * Demo dossiers, one per case the kiosk must handle (README lists them). Seeded once; the
@@ -12,11 +14,7 @@ export const DEMO_DOSSIERS = [
   { number: '10000005', birthDate: '2001-05-09', shows: 'a PMI follow-up that must never appear, next to an insertion demande' },
 ] as const;
 
-const REFERENTS = [
-  { id: 'ref-sophie', site: 'chatillon', firstName: 'Sophie', metier: 'conseiller_insertion', place: 'Bureau 12, 1er étage' },
-  { id: 'ref-malik', site: 'chatillon', firstName: 'Malik', metier: 'assistant_social', place: 'Bureau 4, rez-de-chaussée' },
-  { id: 'ref-nadia', site: 'issy-les-moulineaux', firstName: 'Nadia', metier: 'conseiller_economie_sociale', place: 'Bureau 7, 2e étage' },
-];
+const REFERENTS = ['ref-sophie', 'ref-malik', 'ref-nadia'].map(demoReferent);
 
 // The agenda seed (demo-agenda.ts) gives every référent their own week; this is the starting one.
 const HOURS = JSON.stringify({ mon: [['08:30', '12:30'], ['13:30', '17:30']], tue: [['08:30', '12:30'], ['13:30', '17:30']], thu: [['08:30', '12:30'], ['13:30', '17:30']], fri: [['08:30', '12:30']] });
@@ -26,9 +24,8 @@ export async function seedDemoDossiers(db: Db, sites: ReadonlySet<string>, now: 
   if (existing) return;
   const referents = REFERENTS.filter((r) => sites.has(r.site));
   if (referents.length < REFERENTS.length) return; // a custom config without the demo pôles: no demo dossiers
-  for (const r of referents) {
-    await db.insertInto('referents').values({ id: r.id, site_id: r.site, first_name: r.firstName, metier: r.metier, place: r.place, hours: HOURS }).execute();
-  }
+  for (const r of referents) await db.insertInto('referents').values(demoReferentRow(r, HOURS)).execute();
+  const sophie = referents[0]!.place;
   const day = (offset: number, hour = 9, minute = 0) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset, hour, minute)).toISOString();
   const dossier = (id: string, n: number, site: string, referent: string | null, access = 'open') =>
     db.insertInto('dossiers').values({ id, number: DEMO_DOSSIERS[n]!.number, birth_date: DEMO_DOSSIERS[n]!.birthDate, site_id: site, referent_id: referent, kiosk_access: access }).execute();
@@ -37,7 +34,7 @@ export async function seedDemoDossiers(db: Db, sites: ReadonlySet<string>, now: 
 
   await dossier('dos-1', 0, 'chatillon', 'ref-sophie');
   await demande('dem-1', 'dos-1', 'social', 'rsa', 'in_instruction', day(-6));
-  await db.insertInto('appointments').values({ id: 'rdv-1', dossier_id: 'dos-1', referent_id: 'ref-sophie', starts_at: day(3, 9), ends_at: day(3, 9, 30), place: 'Bureau 12, 1er étage', status: 'booked' }).execute();
+  await db.insertInto('appointments').values({ id: 'rdv-1', dossier_id: 'dos-1', referent_id: 'ref-sophie', starts_at: day(3, 9), ends_at: day(3, 9, 30), place: sophie.fr, place_i18n: translationsColumn(sophie), status: 'booked' }).execute();
 
   await dossier('dos-2', 1, 'chatillon', 'ref-malik');
   await demande('dem-2', 'dos-2', 'social', 'aide_logement', 'waiting_documents', day(-2));

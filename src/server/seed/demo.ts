@@ -8,6 +8,7 @@ import type { Db } from '../store/db';
 import { instanceSecret } from '../store/settings';
 import { seedDemoAgenda } from './demo-agenda';
 import { seedDemoDossiers } from './demo-dossiers';
+import { completeDemoReferents } from './demo-referents';
 
 /** Demo staff; printed by `npm start`. A non-demo start never creates these. */
 export const DEMO_STAFF = [
@@ -41,5 +42,6 @@ export async function seedDemo(db: Db, sites: ReadonlyMap<string, SiteConfig>, n
   }
   await seedDemoDossiers(db, new Set(sites.keys()), now);
   await seedDemoAgenda(db, new Set(sites.keys()), now);
+  await completeDemoReferents(db);
   return { kioskTokens };
 }

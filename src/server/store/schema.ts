@@ -63,7 +63,8 @@ export interface Database {
     payload: string;
     created_at: string;
   };
-  referents: { id: string; site_id: string; first_name: string; metier: string; place: string; hours: string };
+  /** gender: 'female' | 'male' | null; place_i18n: the place's translations as JSON (migration 009). */
+  referents: { id: string; site_id: string; first_name: string; metier: string; place: string; hours: string; gender: string | null; place_i18n: string | null };
   dossiers: { id: string; number: string; birth_date: string; site_id: string; referent_id: string | null; kiosk_access: string };
   demandes: { id: string; dossier_id: string; kind: string; type: string; status: string; last_change_at: string };
   missing_documents: { id: string; dossier_id: string; demande_id: string | null; type: string };
@@ -74,6 +75,8 @@ export interface Database {
     starts_at: string;
     ends_at: string;
     place: string;
+    /** The place's translations as JSON {en, ar, …}; `place` holds the French (migration 009). */
+    place_i18n: string | null;
     /** 'booked' or 'cancelled'; a move cancels the old row and books a new one. */
     status: string;
     motif_id: string | null;

@@ -1,11 +1,13 @@
 import type { MotifCategory, MotifMode } from '../../../core/agenda/motif';
-import type { ReferentMetier } from '../../../core/dossier/dossier';
+import type { ReferentName } from '../../../core/dossier/dossier';
+import type { LocalizedText } from '../../../core/i18n/localized-text';
 import { formatDateTime } from '../../../web/format';
 import { useT } from '../../../web/i18n-context';
+import { metierOf, placeIn } from '../../components/referent-words';
 import { useKiosk } from '../../state/context';
 
 /** What, with whom, where and when: the same four lines on the confirmation, the ticket and the check. */
-export function AppointmentSummary(props: { category: MotifCategory; mode: MotifMode; referent: { firstName: string; metier: ReferentMetier } | null; place: string | null; startsAt: string }) {
+export function AppointmentSummary(props: { category: MotifCategory; mode: MotifMode; referent: ReferentName | null; place: LocalizedText | null; startsAt: string }) {
   const t = useT();
   const kiosk = useKiosk();
   const lang = kiosk.language.value;
@@ -20,11 +22,11 @@ export function AppointmentSummary(props: { category: MotifCategory; mode: Motif
       {props.referent && (
         <>
           <dt>{t('booking.withWhom')}</dt>
-          <dd>{t('booking.withValue', { name: props.referent.firstName, metier: t(`dossier.metier.${props.referent.metier}`) })}</dd>
+          <dd>{t('booking.withValue', { name: props.referent.firstName, metier: metierOf(t, props.referent) })}</dd>
         </>
       )}
       <dt>{t('booking.where')}</dt>
-      <dd>{props.place ?? (props.mode === 'phone' ? t('booking.byPhonePlace') : site ? `${site.name}, ${site.address}` : '')}</dd>
+      <dd>{props.place ? placeIn(props.place, lang) : (props.mode === 'phone' ? t('booking.byPhonePlace') : site ? `${site.name}, ${site.address}` : '')}</dd>
       <dt>{t('booking.when')}</dt>
       <dd class="strong">{formatDateTime(props.startsAt, lang)}</dd>
     </dl>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { normalisePhone, type NotifyChannel } from '../../../core/agenda/booking';
+import { LANGUAGE_INFO, type Language } from '../../../core/i18n/languages';
 import { useT } from '../../../web/i18n-context';
 import { Keypad } from '../../components/Keypad';
 import { TextKeyboard } from '../../components/TextKeyboard';
@@ -8,7 +9,16 @@ import { useKiosk } from '../../state/context';
 import { AppointmentQr } from './AppointmentQr';
 import { AppointmentSummary } from './AppointmentSummary';
 
-/** Booked: the ticket to print, the calendar QR code, and the confirmation by SMS or e-mail. */
+/** "0612345678" → "06 12 34 56 78", as people read and type it. */
+const spacedPhone = (phone: string) => phone.replace(/(\d{2})(?=\d)/g, '$1 ');
+/** Isolated left-to-right in a right-to-left language, so Arabic keeps "ZG2-TEH" and the number whole. */
+const ltrIn = (lang: Language) => (text: string) => (LANGUAGE_INFO[lang].dir === 'rtl' ? `\u2066${text}\u2069` : text);
+
+/**
+ * Booked: the ticket to print, the calendar QR code, and the confirmation by SMS or e-mail.
+ * The ticket says how to change it the way this person can: « Mon dossier », or, without a
+ * dossier, « J'ai déjà un rendez-vous » with the reference and the phone number given.
+ */
 export function DoneScreen() {
   const t = useT();
   const kiosk = useKiosk();
@@ -16,6 +26,7 @@ export function DoneScreen() {
   const confirmation = booking.confirmation.value;
   if (!confirmation) return null;
   const a = confirmation.appointment;
+  const ltr = ltrIn(kiosk.language.value);
   return (
     <section class="screen booking" aria-labelledby="done-title">
       <div class="ticket">
@@ -23,7 +34,11 @@ export function DoneScreen() {
         <h1 id="done-title" tabIndex={-1}>{booking.moving.value ? t('booking.movedTitle') : t('booking.doneTitle')}</h1>
         <AppointmentSummary category={a.motifCategory} mode={a.mode} referent={a.referent} place={a.place} startsAt={a.startsAt} />
         <p class="strong">{t('booking.reference', { reference: a.reference })}</p>
-        <p class="ticket__change">{t('booking.ticketChange')}</p>
+        <p class="ticket__change">
+          {a.changeWith.kind === 'reference'
+            ? t('booking.ticketChangeNoDossier', { reference: ltr(a.reference), phone: ltr(spacedPhone(a.changeWith.phone)) })
+            : t('booking.ticketChange')}
+        </p>
         <div class="ticket__qr">
           <AppointmentQr ics={confirmation.ics} label={t('booking.qrLabel')} />
         </div>

@@ -24,7 +24,7 @@ export function MotifScreen() {
                 <span class="tile__hint">{t(`booking.motif.${m.category}.hint`)}</span>
                 <span class="tile__meta dots">
                   <span>{t(`booking.mode.${m.mode}`)}</span>
-                  <span>{t('booking.duration', { minutes: m.durationMinutes })}</span>
+                  <span>{t('booking.duration', { count: m.durationMinutes })}</span>
                 </span>
                 {m.needsIdentification && !identified && <span class="tile__meta">{t('booking.needsDossier')}</span>}
               </button>

@@ -18,7 +18,7 @@ export function SlotsScreen() {
       <p class="lead dots">
         <span class="strong">{t(`booking.motif.${motif.category}.title`)}</span>
         <span>{t(`booking.mode.${motif.mode}`)}</span>
-        <span>{t('booking.duration', { minutes: motif.durationMinutes })}</span>
+        <span>{t('booking.duration', { count: motif.durationMinutes })}</span>
       </p>
       <BookingError />
       {week && (

@@ -41,7 +41,7 @@ function Prepare() {
   return (
     <section class="screen guide" aria-labelledby="guide-title">
       <Header />
-      <p class="lead">{t('guide.duration', { minutes: guide.durationMinutes })}</p>
+      <p class="lead">{t('guide.duration', { count: guide.durationMinutes })}</p>
       <section class="panel-card" aria-labelledby="purpose-title">
         <h2 id="purpose-title">{t('guide.purposeTitle')}</h2>
         <GuideTextView text={text(guide.id, 'purpose')} as="p" />
