@@ -23,6 +23,7 @@ export const staffApi = {
   removeAbsence: (absenceId: string) => apiRequest<void>(`/api/staff/absences/${encodeURIComponent(absenceId)}`, { method: 'DELETE' }),
   guideStats: (siteId: string) => apiRequest<GuideStatsView[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/guides/stats`),
   outbox: (siteId: string) => apiRequest<OutboxMessageView[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/outbox`),
+  todayCalls: (siteId: string) => apiRequest<HelpCall[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/help-calls/today`),
   stream: (siteId: string, onEvent: (event: StaffEvent) => void, onState: (s: StreamState) => void, onRefused: () => void): EventStream =>
     startEventStream({
       url: `/api/staff/sites/${encodeURIComponent(siteId)}/stream`,

@@ -1,4 +1,4 @@
-import { effect, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { changeLanguage, createI18n } from '../web/i18n';
 import { I18nProvider } from '../web/i18n-context';
@@ -8,6 +8,8 @@ import { notify } from './notifications';
 import { createChime } from './sound';
 import { StaffStateContext } from './state/context';
 import { createStaffState } from './state/staff-state';
+import { startRinger } from './state/ringer';
+import { pageTitle } from './page-title';
 import '../web/base.css';
 import './styles.css';
 
@@ -19,19 +21,24 @@ async function boot(): Promise<void> {
   const language = signal(i18n.language);
   const chime = createChime();
   let rings = 0;
+  // Every ring, first or reminder, is counted on the body: the browser tests read it there.
+  const ring = () => {
+    rings += 1;
+    document.body.dataset.rings = String(rings);
+    chime.ring();
+  };
   const state = createStaffState({
     api: staffApi,
     onNewCall: (call, kioskLabel) => {
-      // Every new call rings, not only the first; tests read the count from the body.
-      rings += 1;
-      document.body.dataset.rings = String(rings);
-      chime.ring();
+      ring();
       notify(i18n.t('staff:notify.newCall', { kiosk: kioskLabel }), call.id);
     },
   });
+  // Until someone claims it, a waiting call rings again at the site's interval.
+  startRinger({ waiting: computed(() => state.waitingCalls.value.length), intervalSeconds: state.ringIntervalSeconds, ring });
   effect(() => {
     void language.value;
-    document.title = i18n.t('staff:app.title');
+    document.title = pageTitle(i18n.t, state.me.value ? state.waitingCalls.value.length : 0);
   });
   const onLanguage = (lang: string) => void changeLanguage(i18n, lang, NAMESPACES).then((l) => (language.value = l));
   const Root = () => (

@@ -4,6 +4,7 @@ import { addDays, isoDate, parisDate, parisToUtc, parseIsoDate } from '../../cor
 import { WEEKDAYS, type WeeklyPeriods } from '../../core/agenda/slots';
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
+import { ErrorMessage } from './ErrorMessage';
 
 type Referent = StaffAgendaDay['referents'][number];
 const TZ = 'Europe/Paris';
@@ -112,6 +113,9 @@ function HoursEditor(props: { referent: Referent; editable: boolean }) {
   const [rows, setRows] = useState(initial);
   const [saved, setSaved] = useState(false);
   useEffect(() => setRows(initial()), [JSON.stringify(props.referent.hours)]);
+  // A refused change is said next to these hours and their button, not at the top of the page.
+  const where = `hours-${props.referent.id}`;
+  const invalid = staff.errorWhere.value === where && staff.error.value !== null;
 
   const save = async () => {
     const hours: WeeklyPeriods = {};
@@ -123,7 +127,7 @@ function HoursEditor(props: { referent: Referent; editable: boolean }) {
     const done = await staff.run(async () => {
       await staff.api.setHours(props.referent.id, hours);
       return true;
-    });
+    }, where);
     if (done) setSaved(true);
   };
 
@@ -154,6 +158,7 @@ function HoursEditor(props: { referent: Referent; editable: boolean }) {
                     type="time"
                     disabled={!props.editable}
                     aria-label={t('agenda.periodFrom', { day: weekdayName(i, lang), n: p + 1 })}
+                    aria-describedby={invalid ? `${where}-error` : undefined}
                     value={rows[i]![p]![0]}
                     onInput={(e) => setRows(rows.map((row, ri) => (ri === i ? row.map((pair, pi) => (pi === p ? [e.currentTarget.value, pair[1]] : pair)) : row)) as typeof rows)}
                   />
@@ -161,6 +166,7 @@ function HoursEditor(props: { referent: Referent; editable: boolean }) {
                     type="time"
                     disabled={!props.editable}
                     aria-label={t('agenda.periodTo', { day: weekdayName(i, lang), n: p + 1 })}
+                    aria-describedby={invalid ? `${where}-error` : undefined}
                     value={rows[i]![p]![1]}
                     onInput={(e) => setRows(rows.map((row, ri) => (ri === i ? row.map((pair, pi) => (pi === p ? [pair[0], e.currentTarget.value] : pair)) : row)) as typeof rows)}
                   />
@@ -172,6 +178,7 @@ function HoursEditor(props: { referent: Referent; editable: boolean }) {
       </table>
       {props.editable && (
         <>
+          <ErrorMessage where={where} id={`${where}-error`} />
           <button type="submit" class="button button--primary">
             {t('agenda.saveHours', { name: props.referent.firstName })}
           </button>
@@ -187,11 +194,13 @@ function Absences(props: { referent: Referent; editable: boolean; lang: string }
   const staff = useStaff();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const where = `absences-${props.referent.id}`;
+  const invalid = staff.errorWhere.value === where && staff.error.value !== null;
   const add = async () => {
     const startsAt = parisInputToIso(from);
     const endsAt = parisInputToIso(to);
     if (!startsAt || !endsAt) return;
-    const done = await staff.run(() => staff.api.addAbsence(props.referent.id, startsAt, endsAt));
+    const done = await staff.run(() => staff.api.addAbsence(props.referent.id, startsAt, endsAt), where);
     if (done) {
       setFrom('');
       setTo('');
@@ -206,7 +215,7 @@ function Absences(props: { referent: Referent; editable: boolean; lang: string }
           <li key={a.id}>
             <span>{t('agenda.absence', { from: dateTime(a.startsAt, props.lang), to: dateTime(a.endsAt, props.lang) })}</span>
             {props.editable && (
-              <button type="button" class="button" onClick={() => void staff.run(() => staff.api.removeAbsence(a.id))}>
+              <button type="button" class="button" onClick={() => void staff.run(() => staff.api.removeAbsence(a.id), where)}>
                 {t('agenda.removeAbsence', { from: dateTime(a.startsAt, props.lang) })}
               </button>
             )}
@@ -223,12 +232,13 @@ function Absences(props: { referent: Referent; editable: boolean; lang: string }
         >
           <label>
             <span>{t('agenda.absenceFrom')}</span>
-            <input type="datetime-local" required value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+            <input type="datetime-local" required value={from} aria-describedby={invalid ? `${where}-error` : undefined} onInput={(e) => setFrom(e.currentTarget.value)} />
           </label>
           <label>
             <span>{t('agenda.absenceTo')}</span>
-            <input type="datetime-local" required value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+            <input type="datetime-local" required value={to} aria-describedby={invalid ? `${where}-error` : undefined} onInput={(e) => setTo(e.currentTarget.value)} />
           </label>
+          <ErrorMessage where={where} id={`${where}-error`} />
           <button type="submit" class="button">
             {t('agenda.addAbsence', { name: props.referent.firstName })}
           </button>

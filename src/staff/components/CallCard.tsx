@@ -15,6 +15,8 @@ export function CallCard(props: { call: HelpCall; now: number }) {
   const titleId = `call-${call.id}`;
   const waitedMin = Math.floor((props.now - Date.parse(call.createdAt)) / 60_000);
   const mine = call.claimedBy?.staffId === staff.me.value?.id;
+  // The kiosk stopped renewing its presence: the usager has probably gone (it expires by itself).
+  const kioskGone = staff.kiosks.value.find((k) => k.id === call.kioskId)?.online === false;
   const text = useGuideText();
   const where = call.context.guideId ? guidePlace(t, text, call.context.guideId, call.context.step) : tc(`screen.${call.context.screen}`);
 
@@ -23,6 +25,7 @@ export function CallCard(props: { call: HelpCall; now: number }) {
       <div class="call__head">
         <h3 id={titleId}>{staff.kioskLabel(call.kioskId)}</h3>
         {call.escalatedAt && call.status === 'waiting' && <span class="badge badge--warn">{t('calls.escalated')}</span>}
+        {kioskGone && <span class="badge badge--offline">{t('calls.kioskOffline')}</span>}
       </div>
       <p class="call__wait">{waitedMin < 1 ? t('calls.justCalled') : t('calls.waiting', { duration: tc('minutes', { count: waitedMin }) })}</p>
       <p>{t('calls.context', { screen: where, language: tc(`languageName.${call.context.language}`) })}</p>

@@ -4,13 +4,19 @@ import { useStaff } from '../state/context';
 const KNOWN = ['call_already_claimed', 'call_not_claimed', 'call_not_open', 'network', 'not_on_duty_here', 'staff_bad_credentials', 'staff_locked', 'staff_forbidden', 'validation'] as const;
 type Known = (typeof KNOWN)[number];
 
-/** The last action's error, in words, from the API error code. */
-export function ErrorMessage() {
+/**
+ * The last action's error, in words, from the API error code. With `where` (the id given to
+ * staff.run), it shows only that form's error, next to its fields and button: a médiateur at the
+ * bottom of a long page sees it where they pressed. Without it, it shows the errors of no form.
+ */
+export function ErrorMessage(props: { where?: string; id?: string }) {
   const t = useT('staff');
-  const code = useStaff().error.value;
+  const staff = useStaff();
+  const code = staff.error.value;
+  const mine = (staff.errorWhere.value ?? undefined) === props.where;
   return (
-    <div class="error-region" role="alert">
-      {code && <p class="error">{(KNOWN as readonly string[]).includes(code) ? t(`errors.${code as Known}`) : t('errors.generic')}</p>}
+    <div class={props.where ? 'error-region error-region--inline' : 'error-region'} role="alert" id={props.id}>
+      {code && mine && <p class="error">{(KNOWN as readonly string[]).includes(code) ? t(`errors.${code as Known}`) : t('errors.generic')}</p>}
     </div>
   );
 }

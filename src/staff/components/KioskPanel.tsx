@@ -4,7 +4,7 @@ import { useGuideText, useT } from '../../web/i18n-context';
 import { guidePlace } from './guide-label';
 import { useStaff } from '../state/context';
 
-type Shown = 'offline' | 'idle' | 'inSession' | 'waitingHelp' | 'beingHelped';
+type Shown = 'offline' | 'callOffline' | 'idle' | 'inSession' | 'waitingHelp' | 'beingHelped';
 
 /** The site's kiosks at a glance; the state is written out, not told by colour alone. */
 export function KioskPanel() {
@@ -16,8 +16,10 @@ export function KioskPanel() {
   const callOf = new Map(staff.openCalls.value.map((c) => [c.kioskId, c.status]));
   const shown = (k: KioskStatus): Shown => {
     const call = callOf.get(k.id);
+    // A kiosk gone is shown gone, even with a call still open on it.
+    if (!k.online) return call === 'waiting' ? 'callOffline' : 'offline';
     if (call) return call === 'claimed' ? 'beingHelped' : 'waitingHelp';
-    return !k.online ? 'offline' : k.inSession ? 'inSession' : 'idle';
+    return k.inSession ? 'inSession' : 'idle';
   };
   return (
     <section class="panel kiosks" aria-labelledby="kiosks-title">

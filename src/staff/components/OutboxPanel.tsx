@@ -9,7 +9,8 @@ export function OutboxPanel() {
   const staff = useStaff();
   const siteId = staff.siteId.value;
   const [messages, setMessages] = useState<OutboxMessageView[] | null>(null);
-  const version = staff.agendaVersion.value;
+  // Reloaded when a confirmation is written ('outbox' event) and after each reconnection.
+  const version = staff.outboxVersion.value;
   const lang = document.documentElement.lang || 'fr';
   // Médiateurs see the agenda of the pôle where they are on duty; admins see every pôle.
   const allowed = staff.me.value?.role === 'admin' || staff.onDutyHere.value;

@@ -8,6 +8,7 @@ import { KioskPanel } from '../components/KioskPanel';
 import { AgendaPanel } from '../components/AgendaPanel';
 import { OutboxPanel } from '../components/OutboxPanel';
 import { GuideStatsPanel } from '../components/GuideStatsPanel';
+import { TodayCallsPanel } from '../components/TodayCallsPanel';
 import type { Chime } from '../sound';
 import { useStaff } from '../state/context';
 
@@ -32,6 +33,7 @@ export function ConsoleScreen(props: { chime: Chime }) {
           <h2 id="calls-title">{t('calls.title')}</h2>
           {calls.length === 0 ? <p class="muted">{t('calls.empty')}</p> : calls.map((c) => <CallCard key={c.id} call={c} now={Math.max(now, current)} />)}
         </section>
+        <TodayCallsPanel />
         <AgendaPanel />
         <OutboxPanel />
         <GuideStatsPanel />

@@ -5,6 +5,7 @@ import type { DutyMember, KioskStatus, StaffEvent } from '../../core/realtime/ev
 import { ApiRequestError } from '../../web/api-client';
 import type { EventStream, StreamState } from '../../web/event-stream';
 import type { StaffApi } from '../api';
+import { createTodayCalls } from './today-calls';
 
 export interface StaffStateDeps {
   api: StaffApi;
@@ -27,9 +28,18 @@ export function createStaffState(deps: StaffStateDeps) {
   const serverOffsetMs = signal(0);
   /** Bumped on every 'agenda' event: the agenda view reloads the day it shows. */
   const agendaVersion = signal(0);
+  /** Bumped on every 'outbox' event: the outbox panel reloads. */
+  const outboxVersion = signal(0);
+  /** The site's help.ringIntervalSeconds, from the snapshot. */
+  const ringIntervalSeconds = signal(30);
+  /** Where the last error came from (a form's id), so it shows next to that form; null: at the top. */
+  const errorWhere = signal<string | null>(null);
+  const today = createTodayCalls((id) => deps.api.todayCalls(id));
 
   const openCalls = computed(() => [...calls.value.values()].filter(isOpen).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
   const onDutyHere = computed(() => me.value?.dutySiteId !== null && me.value?.dutySiteId === siteId.value);
+  /** Calls someone can still answer: a kiosk gone offline has nobody left waiting at it. */
+  const waitingCalls = computed(() => openCalls.value.filter((c) => c.status === 'waiting' && kiosks.value.find((k) => k.id === c.kioskId)?.online !== false));
 
   // Calls already announced: a reconnect snapshot must not ring again for them.
   const announced = new Set<string>();
@@ -55,7 +65,10 @@ export function createStaffState(deps: StaffStateDeps) {
           onDuty.value = event.snapshot.onDuty;
           calls.value = new Map(event.snapshot.calls.map((c) => [c.id, c]));
           serverOffsetMs.value = Date.parse(event.snapshot.serverTime) - Date.now();
+          ringIntervalSeconds.value = event.snapshot.help?.ringIntervalSeconds ?? 30;
+          outboxVersion.value++;
         });
+        void today.reload(event.snapshot.siteId);
         event.snapshot.calls.forEach(announce);
         break;
       case 'call': {
@@ -63,6 +76,7 @@ export function createStaffState(deps: StaffStateDeps) {
         if (isOpen(event.call)) next.set(event.call.id, event.call);
         else next.delete(event.call.id);
         calls.value = next;
+        today.upsert(event.call);
         announce(event.call);
         break;
       }
@@ -75,6 +89,9 @@ export function createStaffState(deps: StaffStateDeps) {
       case 'agenda':
         agendaVersion.value++;
         break;
+      case 'outbox':
+        outboxVersion.value++;
+        break;
     }
   }
 
@@ -85,6 +102,7 @@ export function createStaffState(deps: StaffStateDeps) {
       calls.value = new Map();
       kiosks.value = [];
       onDuty.value = [];
+      today.reset();
     });
     stream = deps.api.stream(id, apply, (s) => (connection.value = s), () => void signedOut());
   }
@@ -107,12 +125,14 @@ export function createStaffState(deps: StaffStateDeps) {
     });
   }
 
-  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+  /** Runs an action; its error shows next to `where` (a form's id) or, without one, at the top. */
+  async function run<T>(action: () => Promise<T>, where: string | null = null): Promise<T | undefined> {
     busy.value = true;
     error.value = null;
     try {
       return await action();
     } catch (e) {
+      errorWhere.value = where;
       error.value = e instanceof ApiRequestError ? e.code : 'generic';
       if (e instanceof ApiRequestError && e.code === 'staff_unauthenticated') await signedOut();
       return undefined;
@@ -135,6 +155,11 @@ export function createStaffState(deps: StaffStateDeps) {
     busy,
     serverOffsetMs,
     agendaVersion,
+    outboxVersion,
+    ringIntervalSeconds,
+    waitingCalls,
+    todayCalls: today.list,
+    errorWhere,
     kioskLabel,
     api: deps.api,
     run,

@@ -1,0 +1,92 @@
+import { render, type RenderResult } from '@testing-library/preact';
+import type { i18n } from 'i18next';
+import type { OutboxMessageView, StaffAgendaDay } from '../../../src/core/agenda/booking';
+import type { HelpCall } from '../../../src/core/help/help-call';
+import type { KioskStatus, StaffEvent, StaffSnapshot } from '../../../src/core/realtime/events';
+import type { StaffApi } from '../../../src/staff/api';
+import { App } from '../../../src/staff/App';
+import type { Chime } from '../../../src/staff/sound';
+import { StaffStateContext } from '../../../src/staff/state/context';
+import { createStaffState, type StaffState } from '../../../src/staff/state/staff-state';
+import { ApiRequestError } from '../../../src/web/api-client';
+import { createI18n } from '../../../src/web/i18n';
+import { I18nProvider } from '../../../src/web/i18n-context';
+import { signal } from '@preact/signals';
+
+const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{common,staff,guides}.json');
+
+export function staffI18n(): Promise<i18n> {
+  return createI18n({ loaders, namespaces: ['common', 'staff', 'guides'], defaultNS: 'staff', language: 'fr', onMissingKey: (key) => { throw new Error(`missing translation key: ${key}`); } });
+}
+
+export const kiosk = (id: string, online = true, extra: Partial<KioskStatus> = {}): KioskStatus => ({ id, siteId: 'chatillon', label: `Poste ${id.slice(-1)}`, online, inSession: online, screen: 'home', language: 'fr', guide: null, lastSeenAt: '2026-11-23T09:00:00.000Z', ...extra });
+
+export const call = (id: string, kioskId: string, extra: Partial<HelpCall> = {}): HelpCall => ({
+  id, siteId: 'chatillon', kioskId, status: 'waiting', context: { screen: 'home', language: 'fr', accessibility: {} }, createdAt: '2026-11-23T09:00:00.000Z',
+  escalatedAt: null, claimedAt: null, claimedBy: null, endedAt: null, outcome: null, ...extra,
+});
+
+export function snapshot(extra: Partial<StaffSnapshot> = {}): StaffEvent {
+  return { type: 'snapshot', snapshot: { siteId: 'chatillon', calls: [], kiosks: [kiosk('chatillon-1'), kiosk('chatillon-2')], onDuty: [], serverTime: new Date().toISOString(), help: { ringIntervalSeconds: 30 }, ...extra } };
+}
+
+export const AGENDA: StaffAgendaDay = {
+  siteId: 'chatillon', day: '2026-11-23',
+  referents: [{ id: 'r1', firstName: 'Sophie', metier: 'assistant_social', gender: 'female', place: 'Bureau 12', hours: { mon: [['09:00', '12:00']] }, absences: [], bookings: [] }],
+};
+
+/** A console API that answers from memory; `emit` plays the site's stream. */
+export function fakeStaffApi(role: 'admin' | 'mediateur' = 'admin') {
+  let onEvent: ((e: StaffEvent) => void) | null = null;
+  const counts = { outbox: 0, todayCalls: 0 };
+  const data = { today: [] as HelpCall[], outbox: [] as OutboxMessageView[], hoursError: null as string | null };
+  const api: StaffApi = {
+    me: async () => ({ id: 's1', username: role, firstName: 'Karim', role, dutySiteId: 'chatillon' }),
+    login: async () => ({ id: 's1', username: role, firstName: 'Karim', role, dutySiteId: 'chatillon' }),
+    logout: async () => undefined,
+    sites: async () => [{ id: 'chatillon', name: 'Pôle social de Châtillon' }],
+    setDuty: async (siteId) => ({ id: 's1', username: role, firstName: 'Karim', role, dutySiteId: siteId }),
+    claim: async (id) => call(id, 'chatillon-1', { status: 'claimed' }),
+    resolve: async (id) => call(id, 'chatillon-1', { status: 'resolved' }),
+    resetKiosk: async () => undefined,
+    agenda: async () => AGENDA,
+    setHours: async () => {
+      if (data.hoursError) throw new ApiRequestError(400, data.hoursError, 'refused');
+    },
+    addAbsence: async () => ({ id: 'a1' }),
+    removeAbsence: async () => undefined,
+    guideStats: async () => [],
+    outbox: async () => {
+      counts.outbox++;
+      return data.outbox;
+    },
+    todayCalls: async () => {
+      counts.todayCalls++;
+      return data.today;
+    },
+    stream: (_siteId, handler, onState) => {
+      onEvent = handler;
+      queueMicrotask(() => onState('open'));
+      return { stop: () => (onEvent = null) } as ReturnType<StaffApi['stream']>;
+    },
+  };
+  return { api, counts, data, emit: (e: StaffEvent) => onEvent?.(e) };
+}
+
+export function quietChime(): Chime & { rings: number } {
+  return { rings: 0, ring() { this.rings++; }, unlock: async () => undefined, needsUnlock: false, stop: () => undefined };
+}
+
+export async function renderConsole(i18n: i18n, api: StaffApi, onNewCall: () => void = () => undefined): Promise<{ state: StaffState; result: RenderResult }> {
+  const state = createStaffState({ api, onNewCall });
+  const language = signal('fr');
+  const result = render(
+    <I18nProvider i18n={i18n} language={language}>
+      <StaffStateContext.Provider value={state}>
+        <App chime={quietChime()} language="fr" onLanguage={() => undefined} />
+      </StaffStateContext.Provider>
+    </I18nProvider>,
+  );
+  await state.init();
+  return { state, result };
+}
