@@ -24,7 +24,7 @@ export const staffApi = {
   guideStats: (siteId: string) => apiRequest<GuideStatsView[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/guides/stats`),
   outbox: (siteId: string) => apiRequest<OutboxMessageView[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/outbox`),
   todayCalls: (siteId: string) => apiRequest<HelpCall[]>(`/api/staff/sites/${encodeURIComponent(siteId)}/help-calls/today`),
-  stream: (siteId: string, onEvent: (event: StaffEvent) => void, onState: (s: StreamState) => void, onRefused: () => void): EventStream =>
+  stream: (siteId: string, onEvent: (event: StaffEvent) => void, onState: (s: StreamState) => void, onRefused: (status: number) => void): EventStream =>
     startEventStream({
       url: `/api/staff/sites/${encodeURIComponent(siteId)}/stream`,
       onEvent: (_type, data) => onEvent(data as StaffEvent),

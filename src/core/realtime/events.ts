@@ -15,6 +15,9 @@ export interface KioskStatus {
   lastSeenAt: string | null;
 }
 
+/** The booking limits of a site's `booking` settings, as events and screens name them. */
+export type BookingLimitKind = 'phone' | 'dossier' | 'kiosk_rate';
+
 export interface DutyMember {
   staffId: string;
   firstName: string;
@@ -37,6 +40,12 @@ export type StaffEvent =
   | { type: 'call'; call: HelpCall }
   | { type: 'kiosk'; kiosk: KioskStatus }
   | { type: 'duty'; onDuty: DutyMember[] }
+  /**
+   * A kiosk's booking was refused over a limit (live bookings per phone or per dossier, bookings
+   * per kiosk and hour): a médiateur may want to go and help. Which kiosk and limit only, never
+   * who: no phone number, no name, no dossier.
+   */
+  | { type: 'bookingRefused'; kioskId: string; limit: BookingLimitKind; at: string }
   /** Bookings, hours or absences of the site changed: a console showing the agenda reloads it. */
   | { type: 'agenda' }
   /** A confirmation was written to the site's outbox: a console showing it reloads it. */

@@ -5,12 +5,16 @@ import type { Language } from '../../core/i18n/languages';
 import { ApiRequestError } from '../../web/api-client';
 import type { KioskApi } from '../api';
 
-export type BookingError = 'slot_taken' | 'change_too_late' | 'booking_not_found' | 'identify_locked' | 'network' | 'generic';
+export type BookingError = 'slot_taken' | 'change_too_late' | 'booking_not_found' | 'identify_locked' | 'network' | 'generic' | BookingLimitError;
+/** Refusals over a site's booking limits (server codes); the answer's details.max says the cap. */
+export type BookingLimitError = 'booking_limit_phone' | 'booking_limit_dossier' | 'booking_rate_kiosk';
+const LIMIT_ERRORS: readonly string[] = ['booking_limit_phone', 'booking_limit_dossier', 'booking_rate_kiosk'];
 export type BookingStep = 'motif' | 'contact' | 'slots' | 'confirm' | 'done' | 'find';
 type Appointment = DossierView['appointments'][number];
 
 const errorOf = (e: unknown): BookingError => {
   const code = e instanceof ApiRequestError ? e.code : 'generic';
+  if (LIMIT_ERRORS.includes(code)) return code as BookingLimitError;
   return code === 'slot_taken' || code === 'change_too_late' || code === 'booking_not_found' || code === 'identify_locked' || code === 'network' ? code : 'generic';
 };
 
@@ -38,6 +42,8 @@ export function createBookingState(deps: BookingDeps) {
   const confirmation = signal<BookingConfirmation | null>(null);
   const busy = signal(false);
   const error = signal<BookingError | null>(null);
+  /** The cap a limit refusal names (« Vous avez déjà 2 rendez-vous à venir »). */
+  const limitMax = signal<number | null>(null);
   const sent = signal<NotifyChannel | null>(null);
   const sendError = signal(false);
   /** An appointment found with its ticket reference (no dossier), and the access to change it. */
@@ -130,6 +136,7 @@ export function createBookingState(deps: BookingDeps) {
       deps.show('done');
     } catch (e) {
       error.value = errorOf(e);
+      limitMax.value = e instanceof ApiRequestError && typeof e.details?.max === 'number' ? e.details.max : null;
       // Someone was faster: back to the slots, refreshed, with a kind word.
       if (error.value === 'slot_taken') {
         chosen.value = null;
@@ -250,6 +257,7 @@ export function createBookingState(deps: BookingDeps) {
     confirmation,
     busy,
     error,
+    limitMax,
     sent,
     sendError,
     found,

@@ -1,5 +1,6 @@
 import type { Motif } from '../../core/agenda/motif';
 import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
+import type { BookingLimitKind } from '../../core/realtime/events';
 import type { ReferentGender, ReferentMetier } from '../../core/dossier/dossier';
 import type { LocalizedText } from '../../core/i18n/localized-text';
 
@@ -44,6 +45,25 @@ export interface NewBooking {
   now: Date;
 }
 
+/** How many bookings one person or one kiosk may hold or make (the site's `booking` settings). */
+export interface BookingLimits {
+  /** Live (coming, not cancelled) bookings per phone number, compared normalised. */
+  maxLivePerPhone: number;
+  /** Live bookings per dossier. */
+  maxLivePerDossier: number;
+  /** Bookings made at one kiosk within the last hour, cancelled ones included. */
+  maxPerKioskPerHour: number;
+}
+
+export type BookingLimit = BookingLimitKind;
+
+/** Thrown by book() when the booking would pass a limit; judged inside its transaction. */
+export class BookingLimitError extends Error {
+  constructor(readonly limit: BookingLimit) {
+    super(`booking limit: ${limit}`);
+  }
+}
+
 /** Thrown by book() and move() when the slot was taken between the offer and the write. */
 export class SlotTakenError extends Error {
   constructor() {
@@ -63,8 +83,12 @@ export interface AgendaSource {
   referent(id: string): Promise<AgendaReferent | undefined>;
   /** Absences and live bookings of these référents overlapping [from, to), per référent. */
   busy(referentIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>>;
-  /** Atomic: a transaction and a unique index decide; throws SlotTakenError when it lost. */
-  book(booking: NewBooking): Promise<void>;
+  /**
+   * Atomic: a transaction and a unique index decide; throws SlotTakenError when it lost, and
+   * BookingLimitError when the person or the kiosk already has enough (checked in the same
+   * transaction, so two requests at once cannot both pass the limit).
+   */
+  book(booking: NewBooking, limits: BookingLimits): Promise<void>;
   /** Atomic like book(); the booking keeps its id and reference. */
   move(id: string, to: { referentId: string; start: number; end: number; place: LocalizedText; now: Date }): Promise<void>;
   cancel(id: string, now: Date): Promise<void>;

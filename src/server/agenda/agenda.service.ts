@@ -18,7 +18,7 @@ import type { AuthenticatedKiosk } from '../fleet/fleet.service';
 import { audit, countAttempts, countFailures, recordAttempt } from '../identity/identity.repository';
 import { IDENTIFY_POLICY } from '../identity/identity.service';
 import type { IdentityService } from '../identity/identity.service';
-import { SlotTakenError, type AgendaReferent, type AgendaSource, type Booking } from './agenda-source';
+import { BookingLimitError, SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type BookingLimit, type BookingLimits } from './agenda-source';
 import { fill, formatWhen, messagesIn, textIn } from './messages';
 import type { NotificationProvider } from './notifier';
 
@@ -27,6 +27,9 @@ const DAY_MS = 86_400_000;
 const MAX_MESSAGES_PER_BOOKING = 3;
 /** References avoid 0/O and 1/I: they are read aloud on the phone and typed from a ticket. */
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** The site schema's defaults, for a kiosk whose site vanished from the config mid-request. */
+const DEFAULT_BOOKING_LIMITS: BookingLimits = { maxLivePerPhone: 2, maxLivePerDossier: 3, maxPerKioskPerHour: 12 };
+const LIMIT_ERRORS = { phone: 'booking_limit_phone', dossier: 'booking_limit_dossier', kiosk_rate: 'booking_rate_kiosk' } as const;
 
 function newReference(): string {
   const bytes = randomBytes(6);
@@ -139,16 +142,30 @@ export class AgendaService {
       receiptHash: hashToken(receipt),
       now,
     };
+    const limits = this.ctx.sites.get(kiosk.siteId)?.booking ?? DEFAULT_BOOKING_LIMITS;
     try {
-      await this.source.book(booking);
+      await this.source.book(booking, limits);
     } catch (error) {
       if (error instanceof SlotTakenError) throw apiError('slot_taken');
+      if (error instanceof BookingLimitError) throw await this.refuseOverLimit(kiosk, error.limit, limits, booking.dossierId, now);
       throw error;
     }
     await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: booking.dossierId, action: 'booking', outcome: 'success', at: now });
     await this.changed(referent.siteId);
     const saved: Booking = { ...booking, startsAt: booking.start, endsAt: booking.end, status: 'booked' };
     return { appointment: this.view(saved, motif, referent), ics: this.ics(saved, motif, referent, language), receipt };
+  }
+
+  /**
+   * A booking over a limit (15 slots in 136 ms from one kiosk were seen): refused kindly, with the
+   * cap so the kiosk can say it, audited, and told to the site's consoles so a médiateur can go
+   * and help. The console event says which kiosk and which limit: never a phone number or a name.
+   */
+  private async refuseOverLimit(kiosk: AuthenticatedKiosk, limit: BookingLimit, limits: BookingLimits, dossierId: string | null, now: Date): Promise<Error> {
+    const max = limit === 'phone' ? limits.maxLivePerPhone : limit === 'dossier' ? limits.maxLivePerDossier : limits.maxPerKioskPerHour;
+    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId, action: 'booking', outcome: 'blocked', at: now });
+    await publish(this.ctx, kiosk.siteId, { type: 'bookingRefused', kioskId: kiosk.id, limit, at: now.toISOString() }).catch((error: unknown) => this.ctx.log.warn({ err: error }, 'booking refusal notice not stored'));
+    return apiError(LIMIT_ERRORS[limit], undefined, undefined, { max });
   }
 
   async move(kiosk: AuthenticatedKiosk, appointmentId: string, to: { referentId: string; start: string }, who: BookingHolder, language: Language): Promise<BookingConfirmation & { receipt: string }> {

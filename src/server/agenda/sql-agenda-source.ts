@@ -5,7 +5,7 @@ import { REFERENT_METIERS, referentGenderOf, type ReferentMetier } from '../../c
 import { localizedFromColumns, translationsColumn, type LocalizedText } from '../../core/i18n/localized-text';
 import type { Db } from '../store/db';
 import type { Database } from '../store/schema';
-import { SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type NewBooking } from './agenda-source';
+import { BookingLimitError, SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type BookingLimit, type BookingLimits, type NewBooking } from './agenda-source';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isOneOf = <T extends string>(values: readonly T[], v: string): v is T => (values as readonly string[]).includes(v);
@@ -102,9 +102,11 @@ export class SqlAgendaSource implements AgendaSource {
     return out;
   }
 
-  async book(b: NewBooking): Promise<void> {
+  async book(b: NewBooking, limits: BookingLimits): Promise<void> {
     try {
       await this.db.transaction().execute(async (trx) => {
+        const limit = await passedLimit(trx, b, limits);
+        if (limit) throw new BookingLimitError(limit);
         if (await overlaps(trx, b.referentId, b.start, b.end, null)) throw new SlotTakenError();
         await trx
           .insertInto('appointments')
@@ -208,6 +210,28 @@ export class SqlAgendaSource implements AgendaSource {
     await this.db.deleteFrom('absences').where('id', '=', id).execute();
     return row.referent_id;
   }
+}
+
+/**
+ * Which limit this booking would pass, if any, in one round trip. Run inside the booking's
+ * transaction: on SQLite the one connection is held for the whole transaction, so concurrent
+ * bookings are judged one after the other. (A PostgreSQL store needs a lock per kiosk, phone and
+ * dossier here, e.g. pg_advisory_xact_lock, for the same guarantee.)
+ */
+async function passedLimit(trx: Db, b: NewBooking, limits: BookingLimits): Promise<BookingLimit | null> {
+  const now = b.now.toISOString();
+  const hourAgo = new Date(b.now.getTime() - 3_600_000).toISOString();
+  const row = await sql<{ by_kiosk: number; by_phone: number; by_dossier: number }>`
+    select
+      (select count(*) from appointments where kiosk_id = ${b.kioskId} and created_at > ${hourAgo}) as by_kiosk,
+      (select count(*) from appointments where contact_phone = ${b.contact?.phone ?? ''} and status = 'booked' and starts_at > ${now}) as by_phone,
+      (select count(*) from appointments where dossier_id = ${b.dossierId ?? ''} and status = 'booked' and starts_at > ${now}) as by_dossier`.execute(trx);
+  const counts = row.rows[0];
+  if (!counts) return null;
+  if (Number(counts.by_kiosk) >= limits.maxPerKioskPerHour) return 'kiosk_rate';
+  if (b.dossierId && Number(counts.by_dossier) >= limits.maxLivePerDossier) return 'dossier';
+  if (b.contact && Number(counts.by_phone) >= limits.maxLivePerPhone) return 'phone';
+  return null;
 }
 
 /** Anything live in [start, end) for this référent: another booking (not `except`) or an absence. One round trip. */

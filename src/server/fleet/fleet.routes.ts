@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { kioskParamsSchema, kioskStateBodySchema } from '../../core/fleet/kiosk-state';
-import { dutyOf } from './duty.repository';
 import { kioskSiteView } from '../../core/site/site-config';
+import { clientAddress, recordStaffAction } from '../audit/staff-audit';
+import { authorize } from '../auth/policy';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { HelpService } from '../help/help.service';
@@ -71,15 +72,16 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
     summary: "End a kiosk's usager session remotely: the call is cancelled, the dossier session closed, the kiosk goes home",
     auth: 'staff',
     params: kioskParamsSchema,
-    handler: async ({ params, staff, reply }) => {
+    handler: async ({ params, staff, request, reply }) => {
       const site = [...ctx.sites.values()].find((s) => s.kiosks.some((k) => k.id === params.kioskId));
       if (!site) throw apiError('kiosk_not_found');
-      if (staff.role !== 'admin' && (await dutyOf(ctx.db, staff.id)) !== site.id) throw apiError('not_on_duty_here');
+      await authorize(ctx.db, staff, 'kiosk.reset', { siteId: site.id });
       const kiosk = { id: params.kioskId, siteId: site.id };
       // Server side first: even a kiosk that is offline right now keeps nothing open.
       await help.endSession(kiosk);
       await identity.endSessions(kiosk);
       ctx.bus.commandKiosk(kiosk.id, 'reset');
+      await recordStaffAction(ctx.db, { staffId: staff.id, action: 'kiosk_reset', siteId: site.id, target: kiosk.id, address: clientAddress(request), at: ctx.clock() });
       reply.code(204);
       return null;
     },

@@ -16,7 +16,7 @@ import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
 import { publish, type AppContext } from '../context';
 import { apiError } from '../errors';
-import { dutyOf, listDuty } from '../fleet/duty.repository';
+import { listDuty } from '../fleet/duty.repository';
 import type { AuthenticatedKiosk, FleetService } from '../fleet/fleet.service';
 import { findByRequest, findCall, findCurrentByKiosk, findOpenByKiosk, insertCall, listBySiteSince, listOpen, listOpenBySite, recentServiceTimes, updateCallFrom } from './help.repository';
 
@@ -81,12 +81,12 @@ export class HelpService {
   }
 
   async claim(staff: StaffUser, id: string): Promise<HelpCall> {
-    const call = await this.staffCall(staff, id);
+    const call = await this.staffCall(staff, 'help.claim', id);
     return this.apply(call, { type: 'claim', staffId: staff.id, firstName: staff.firstName });
   }
 
   async resolve(staff: StaffUser, id: string, outcome: HelpOutcome): Promise<HelpCall> {
-    const call = await this.staffCall(staff, id);
+    const call = await this.staffCall(staff, 'help.resolve', id);
     return this.apply(call, { type: 'resolve', outcome });
   }
 
@@ -146,12 +146,10 @@ export class HelpService {
     return { siteId, calls, kiosks, onDuty, serverTime: this.ctx.clock().toISOString(), help: { ringIntervalSeconds } };
   }
 
-  private async staffCall(staff: StaffUser, id: string): Promise<HelpCall> {
+  private async staffCall(staff: StaffUser, action: 'help.claim' | 'help.resolve', id: string): Promise<HelpCall> {
     const call = await findCall(this.ctx.db, id);
     if (!call) throw apiError('call_not_found');
-    const duty = await dutyOf(this.ctx.db, staff.id);
-    // Admins may act on any site; a médiateur acts where they said they are on duty.
-    if (staff.role !== 'admin' && duty !== call.siteId) throw apiError('not_on_duty_here');
+    await authorize(this.ctx.db, staff, action, { siteId: call.siteId });
     return call;
   }
 

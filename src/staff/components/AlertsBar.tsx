@@ -2,25 +2,51 @@ import { useState } from 'preact/hooks';
 import { useT } from '../../web/i18n-context';
 import { askNotificationPermission, notificationPermission } from '../notifications';
 import type { Chime } from '../sound';
+import { useStaff } from '../state/context';
 
-/** Offers to turn on what the browser holds back: sound (autoplay policy) and notifications. */
+/** The pôle's clock, like the agenda: a console may run on a device set to another zone. */
+const timeOf = (iso: string) => new Intl.DateTimeFormat(document.documentElement.lang || 'fr', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+/**
+ * Offers to turn on what the browser holds back (sound under the autoplay policy, notifications),
+ * and says when a kiosk's booking was refused over a limit, so a médiateur can go and help there.
+ */
 export function AlertsBar(props: { chime: Chime }) {
   const t = useT('staff');
+  const staff = useStaff();
   const [, rerender] = useState(0);
   const needsSound = props.chime.needsUnlock;
   const canAsk = notificationPermission() === 'default';
-  if (!needsSound && !canAsk) return null;
+  const refused = staff.bookingAlerts.value;
   return (
-    <div class="alerts">
-      {needsSound && (
-        <button type="button" class="button" onClick={() => void props.chime.unlock().then(() => rerender((n) => n + 1))}>
-          {t('notify.sound')}
-        </button>
+    <div class="alerts-region" role="status">
+      {(needsSound || canAsk) && (
+        <div class="alerts">
+          {needsSound && (
+            <button type="button" class="button" onClick={() => void props.chime.unlock().then(() => rerender((n) => n + 1))}>
+              {t('notify.sound')}
+            </button>
+          )}
+          {canAsk && (
+            <button type="button" class="button" onClick={() => void askNotificationPermission().then(() => rerender((n) => n + 1))}>
+              {t('notify.enable')}
+            </button>
+          )}
+        </div>
       )}
-      {canAsk && (
-        <button type="button" class="button" onClick={() => void askNotificationPermission().then(() => rerender((n) => n + 1))}>
-          {t('notify.enable')}
-        </button>
+      {refused.length > 0 && (
+        <ul class="booking-alerts">
+          {refused.map((a) => (
+            <li key={a.id} class="booking-alert">
+              <p>
+                {t(`alerts.bookingRefused.${a.limit}`, { kiosk: staff.kioskLabel(a.kioskId), time: timeOf(a.at) })}
+              </p>
+              <button type="button" class="button" onClick={() => staff.dismissBookingAlert(a.id)}>
+                {t('alerts.dismiss', { kiosk: staff.kioskLabel(a.kioskId) })}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

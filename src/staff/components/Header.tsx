@@ -5,13 +5,14 @@ import { useStaff } from '../state/context';
 export function Header(props: { language: string; onLanguage: (lang: string) => void }) {
   const t = useT('staff');
   const staff = useStaff();
-  const state = staff.connection.value;
+  // Not allowed to watch this site (not on duty here) is not a network problem: say which it is.
+  const state = staff.watching.value ? staff.connection.value : 'unwatched';
   return (
     <header class="header">
       <h1 class="header__title">{t('app.title')}</h1>
       <p class={`connection connection--${state}`} role="status">
         <span class="connection__dot" aria-hidden="true" />
-        {state === 'open' ? t('connection.connected') : state === 'connecting' ? t('connection.connecting') : t('connection.offline')}
+        {state === 'open' ? t('connection.connected') : state === 'connecting' ? t('connection.connecting') : state === 'unwatched' ? t('connection.notWatching') : t('connection.offline')}
       </p>
       <div class="header__user">
         <div class="langs" role="group" aria-label={t('language')}>

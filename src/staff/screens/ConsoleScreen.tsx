@@ -31,7 +31,7 @@ export function ConsoleScreen(props: { chime: Chime }) {
         <ErrorMessage />
         <section class="panel" aria-labelledby="calls-title">
           <h2 id="calls-title">{t('calls.title')}</h2>
-          {calls.length === 0 ? <p class="muted">{t('calls.empty')}</p> : calls.map((c) => <CallCard key={c.id} call={c} now={Math.max(now, current)} />)}
+          {!staff.watching.value ? <p class="muted">{t('calls.onDutyFirst')}</p> : calls.length === 0 ? <p class="muted">{t('calls.empty')}</p> : calls.map((c) => <CallCard key={c.id} call={c} now={Math.max(now, current)} />)}
         </section>
         <TodayCallsPanel />
         <AgendaPanel />

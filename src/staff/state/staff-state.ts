@@ -1,7 +1,8 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { SiteSummary, StaffMe } from '../../core/api/staff-auth';
+import { can } from '../../core/auth/policy';
 import { isOpen, type HelpCall, type HelpOutcome } from '../../core/help/help-call';
-import type { DutyMember, KioskStatus, StaffEvent } from '../../core/realtime/events';
+import type { BookingLimitKind, DutyMember, KioskStatus, StaffEvent } from '../../core/realtime/events';
 import { ApiRequestError } from '../../web/api-client';
 import type { EventStream, StreamState } from '../../web/event-stream';
 import type { StaffApi } from '../api';
@@ -40,6 +41,10 @@ export function createStaffState(deps: StaffStateDeps) {
   const onDutyHere = computed(() => me.value?.dutySiteId !== null && me.value?.dutySiteId === siteId.value);
   /** Calls someone can still answer: a kiosk gone offline has nobody left waiting at it. */
   const waitingCalls = computed(() => openCalls.value.filter((c) => c.status === 'waiting' && kiosks.value.find((k) => k.id === c.kioskId)?.online !== false));
+  /** Bookings refused over a limit at this site's kiosks, newest first: which kiosk and limit, never who. */
+  const bookingAlerts = signal<{ id: string; kioskId: string; limit: BookingLimitKind; at: string }[]>([]);
+  /** Whether the policy lets this person watch the chosen site live (a médiateur: once on duty there). */
+  const watching = computed(() => me.value !== null && siteId.value !== null && can(me.value, 'site.watch', { siteId: siteId.value }));
 
   // Calls already announced: a reconnect snapshot must not ring again for them.
   const announced = new Set<string>();
@@ -86,6 +91,9 @@ export function createStaffState(deps: StaffStateDeps) {
       case 'duty':
         onDuty.value = event.onDuty;
         break;
+      case 'bookingRefused':
+        bookingAlerts.value = [{ id: `${event.kioskId}@${event.at}`, kioskId: event.kioskId, limit: event.limit, at: event.at }, ...bookingAlerts.value.filter((a) => a.id !== `${event.kioskId}@${event.at}`)].slice(0, 5);
+        break;
       case 'agenda':
         agendaVersion.value++;
         break;
@@ -103,8 +111,16 @@ export function createStaffState(deps: StaffStateDeps) {
       kiosks.value = [];
       onDuty.value = [];
       today.reset();
+      bookingAlerts.value = [];
     });
-    stream = deps.api.stream(id, apply, (s) => (connection.value = s), () => void signedOut());
+    if (!watching.value) {
+      // The server would refuse (403): open nothing until the person is on duty here.
+      stream = null;
+      connection.value = 'closed';
+      return;
+    }
+    // Signed out (401) ends the console; any other refusal just leaves the site unwatched.
+    stream = deps.api.stream(id, apply, (s) => (connection.value = s), (status) => (status === 401 ? void signedOut() : undefined));
   }
 
   async function signedIn(user: StaffMe): Promise<void> {
@@ -122,6 +138,7 @@ export function createStaffState(deps: StaffStateDeps) {
       me.value = null;
       siteId.value = null;
       calls.value = new Map();
+      bookingAlerts.value = [];
     });
   }
 
@@ -150,6 +167,8 @@ export function createStaffState(deps: StaffStateDeps) {
     kiosks,
     onDuty,
     onDutyHere,
+    watching,
+    bookingAlerts,
     connection,
     error,
     busy,
@@ -180,10 +199,18 @@ export function createStaffState(deps: StaffStateDeps) {
     selectSite(id: string) {
       if (id !== siteId.value) watch(id);
     },
-    setDuty: (on: boolean) => run(async () => (me.value = await deps.api.setDuty(on ? siteId.value : null))),
+    setDuty: (on: boolean) =>
+      run(async () => {
+        me.value = await deps.api.setDuty(on ? siteId.value : null);
+        // Duty decides whether the site may be watched: open (or close) its stream accordingly.
+        if (siteId.value) watch(siteId.value);
+      }),
     claim: (id: string) => run(() => deps.api.claim(id)),
     resetKiosk: (kioskId: string) => run(() => deps.api.resetKiosk(kioskId)),
     resolve: (id: string, outcome: HelpOutcome) => run(() => deps.api.resolve(id, outcome)),
+    dismissBookingAlert(id: string) {
+      bookingAlerts.value = bookingAlerts.value.filter((a) => a.id !== id);
+    },
     clearError() {
       error.value = null;
     },
