@@ -9,7 +9,7 @@ import { AgendaService } from './agenda/agenda.service';
 import { OutboxProvider, type NotificationProvider } from './agenda/notifier';
 import { SqlAgendaSource } from './agenda/sql-agenda-source';
 import { authRoutes } from './auth/auth.routes';
-import { AuthService } from './auth/auth.service';
+import { AuthService, type SignInOptions } from './auth/auth.service';
 import { deleteExpiredSessions } from './auth/staff.repository';
 import { publish, type AppContext } from './context';
 import { clearDutyWithoutSession, listDuty } from './fleet/duty.repository';
@@ -60,6 +60,8 @@ export interface BuildOptions {
   logRequests?: boolean;
   /** Trust X-Forwarded-* (only behind a reverse proxy you run). */
   trustProxy?: boolean;
+  /** Bounds on sign-in (hashes at once, the line, per address); tests instrument the password check. */
+  signIn?: SignInOptions;
 }
 
 export interface BorneServices {
@@ -91,7 +93,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const ctx: AppContext = { db: opts.store.db, clock: opts.clock ?? systemClock, sites: opts.sites, guides: opts.guides ?? new Map(), bus: new EventBus(), log: app.log };
   const fleet = new FleetService(ctx);
   const help = new HelpService(ctx, fleet);
-  const auth = new AuthService(ctx);
+  const auth = new AuthService(ctx, opts.signIn);
   const identity = new IdentityService(ctx, opts.dossierSource ?? new SqlDossierSource(ctx.db));
   const guides = new GuidesService(ctx);
   const agenda = new AgendaService(ctx, opts.agendaSource ?? new SqlAgendaSource(ctx.db), identity, opts.notifier ?? new OutboxProvider(ctx.db));

@@ -22,6 +22,7 @@ const CATALOGUE = {
   staff_unauthenticated: { status: 401, message: 'You are not signed in: sign in on /staff/ first.' },
   staff_bad_credentials: { status: 401, message: 'Wrong username or password.' },
   staff_locked: { status: 429, message: 'Too many failed sign-ins for this account: wait a minute, then try again.' },
+  sign_in_busy: { status: 503, message: 'Too many sign-ins are being checked right now: try again in a few seconds.' },
   staff_forbidden: { status: 403, message: 'Your role does not allow this action.' },
   site_unknown: { status: 404, message: 'There is no site with this id: see kiosk-config/sites/.' },
   not_on_duty_here: { status: 403, message: 'Mark yourself on duty for this site before taking its calls.' },

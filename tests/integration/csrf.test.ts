@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { kioskAuth, staffCookie, startTestServer, type TestServer } from '../support/server';
+
+// Real scrypt (the demo accounts, unknown usernames) on a shared machine: give it time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /**
  * The server refuses cross-site state changes itself (Origin / Sec-Fetch-Site), not only through

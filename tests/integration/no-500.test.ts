@@ -1,8 +1,11 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BookingConfirmation, WeekSlotsView } from '../../src/core/agenda/booking';
 import { isApiErrorBody } from '../../src/core/api/errors';
 import { fixedClock, kioskAuth, startTestServer, type TestServer } from '../support/server';
+
+// Real scrypt (the demo accounts, unknown usernames) on a shared machine: give it time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** Hostile requests that reached Node's or Fastify's defaults, or a 500: each answers in the API's format. */
 const clock = fixedClock('2026-11-23T09:00:00.000Z');

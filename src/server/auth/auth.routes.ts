@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { clientAddress } from '../audit/staff-audit';
 import { dutyBodySchema, loginBodySchema, type SiteSummary, type StaffMe } from '../../core/api/staff-auth';
 import type { AppContext } from '../context';
 import { dutyOf } from '../fleet/duty.repository';
@@ -19,7 +20,7 @@ export function authRoutes(app: FastifyInstance, authn: Authenticators, ctx: App
     body: loginBodySchema,
     returns: 'The signed-in staff member',
     handler: async ({ body, request, reply }) => {
-      const { token, user } = await auth.login(body.username, body.password);
+      const { token, user } = await auth.login(body.username, body.password, clientAddress(request));
       reply.setCookie(STAFF_COOKIE, token, {
         httpOnly: true,
         sameSite: 'strict',

@@ -1,10 +1,14 @@
+import { createHmac } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { clientAddress, recordStaffAction } from '../audit/staff-audit';
 import type { AppContext } from '../context';
 import { publish } from '../context';
 import { apiError } from '../errors';
 import { clearDuty, listDuty, setDuty } from '../fleet/duty.repository';
-import { LoginThrottle } from './login-throttle';
-import { verifyPassword } from './password';
+import { instanceSecret } from '../store/settings';
+import { HashGate } from './hash-gate';
+import { LoginThrottle, type ThrottleDecision } from './login-throttle';
+import { DUMMY_HASH, verifyPassword, type PasswordVerifier } from './password';
 import { deleteSession, findSessionUser, findStaffByUsername, insertSession, type StaffUser } from './staff.repository';
 import { hashToken, newToken } from './tokens';
 
@@ -12,31 +16,78 @@ export const STAFF_COOKIE = 'borne_staff';
 /** A working day and a bit: a médiateur signs in once in the morning. */
 export const SESSION_HOURS = 10;
 
-// Compared against when the username is unknown, so a wrong username costs the same time as a wrong password.
-const DUMMY_HASH = 'scrypt$131072$8$1$c2FsdHNhbHRzYWx0c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** How sign-in is bounded; the defaults suit a département's few dozen staff accounts. */
+export interface SignInOptions {
+  /** The password check; tests wrap it to count how many run at once. */
+  verifyPassword?: PasswordVerifier;
+  /** Hashes running at once (each takes a threadpool thread and 128 MiB). */
+  maxConcurrentHashes?: number;
+  /** Sign-ins waiting for a hash slot; beyond, 503 sign_in_busy. */
+  maxQueuedHashes?: number;
+  /** Sign-ins from one address being checked at once; beyond, 429: one address cannot fill the line. */
+  maxPendingPerAddress?: number;
+}
+
+type SignInOutcome = 'wrong_credentials' | 'account_locked' | 'address_locked';
 
 export class AuthService {
-  private readonly throttle = new LoginThrottle();
+  private readonly throttle: LoginThrottle;
+  private readonly gate: HashGate;
+  private readonly verify: PasswordVerifier;
+  private readonly maxPendingPerAddress: number;
+  private readonly pending = new Map<string, number>();
+  private secret: Promise<string> | undefined;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    options: SignInOptions = {},
+  ) {
+    this.throttle = new LoginThrottle(ctx.db);
+    this.gate = new HashGate(options.maxConcurrentHashes ?? 2, options.maxQueuedHashes ?? 8);
+    this.verify = options.verifyPassword ?? verifyPassword;
+    this.maxPendingPerAddress = options.maxPendingPerAddress ?? 4;
+  }
 
-  async login(username: string, password: string): Promise<{ token: string; user: StaffUser; expiresAt: Date }> {
+  /**
+   * Throttle first (no hash is spent on a refused attempt), then one bounded scrypt whether or not
+   * the username exists. Every attempt is audited, by staff id when the username is known; the
+   * password never is, nor an unknown username (it may be a password typed in the wrong field).
+   */
+  async login(username: string, password: string, address: string | null): Promise<{ token: string; user: StaffUser; expiresAt: Date }> {
     const key = username.toLowerCase();
-    const now = this.ctx.clock();
-    if (this.throttle.isLocked(key, now.getTime())) throw apiError('staff_locked');
-    const user = await findStaffByUsername(this.ctx.db, key);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) {
-      this.throttle.fail(key, now.getTime());
-      throw apiError('staff_bad_credentials');
+    const from = address ?? 'unknown';
+    const usernameKey = await this.usernameKey(key);
+    const decision = await this.throttle.check(usernameKey, from, this.ctx.clock());
+    if (!decision.allowed) {
+      const target = await findStaffByUsername(this.ctx.db, key);
+      await this.auditFailure(target?.id ?? null, address, decision.scope === 'account' ? 'account_locked' : 'address_locked');
+      throw lockedError(decision, this.ctx.clock());
     }
-    this.throttle.succeed(key);
-    const token = newToken();
-    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
-    await insertSession(this.ctx.db, hashToken(token), user.id, now, expiresAt);
-    const { passwordHash: _p, ...safe } = user;
-    void _p;
-    return { token, user: safe, expiresAt };
+    const pending = this.pending.get(from) ?? 0;
+    if (pending >= this.maxPendingPerAddress) throw apiError('rate_limited', undefined, undefined, { retryAfterSeconds: 5 });
+    this.pending.set(from, pending + 1);
+    try {
+      const user = await findStaffByUsername(this.ctx.db, key);
+      const ok = await this.gate.run(() => this.verify(password, user?.passwordHash ?? DUMMY_HASH));
+      const now = this.ctx.clock();
+      if (!user || !ok) {
+        await this.throttle.fail(usernameKey, from, now);
+        await this.auditFailure(user?.id ?? null, address, 'wrong_credentials');
+        throw apiError('staff_bad_credentials');
+      }
+      await this.throttle.succeed(usernameKey);
+      const token = newToken();
+      const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+      await insertSession(this.ctx.db, hashToken(token), user.id, now, expiresAt);
+      await recordStaffAction(this.ctx.db, { staffId: user.id, action: 'sign_in', address, at: now });
+      const { passwordHash: _p, ...safe } = user;
+      void _p;
+      return { token, user: safe, expiresAt };
+    } finally {
+      const left = (this.pending.get(from) ?? 1) - 1;
+      if (left > 0) this.pending.set(from, left);
+      else this.pending.delete(from);
+    }
   }
 
   async logout(request: FastifyRequest): Promise<void> {
@@ -44,8 +95,10 @@ export class AuthService {
     if (!token) return;
     const user = await findSessionUser(this.ctx.db, hashToken(token), this.ctx.clock());
     await deleteSession(this.ctx.db, hashToken(token));
+    if (!user) return;
+    await recordStaffAction(this.ctx.db, { staffId: user.id, action: 'sign_out', address: clientAddress(request), at: this.ctx.clock() });
     // Signing out ends the duty too: kiosks must not count someone who went home.
-    if (user) await this.setDuty(user, null);
+    await this.setDuty(user, null);
   }
 
   async authenticate(request: FastifyRequest): Promise<StaffUser> {
@@ -63,4 +116,22 @@ export class AuthService {
       if (site) await publish(this.ctx, site, { type: 'duty', onDuty: await listDuty(this.ctx.db, site) });
     }
   }
+
+  /** A keyed hash: the throttle table never holds a username, nor a password typed in its place. */
+  private async usernameKey(username: string): Promise<string> {
+    this.secret ??= instanceSecret(this.ctx.db);
+    return createHmac('sha256', await this.secret).update(`sign-in-username:${username}`).digest('base64url');
+  }
+
+  private async auditFailure(staffId: string | null, address: string | null, outcome: SignInOutcome): Promise<void> {
+    await recordStaffAction(this.ctx.db, { staffId, action: 'sign_in_failed', after: { outcome }, address, at: this.ctx.clock() });
+  }
+}
+
+function lockedError(decision: Extract<ThrottleDecision, { allowed: false }>, now: Date) {
+  const seconds = Math.max(1, Math.ceil((decision.retryAt.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const wait = `try again in ${minutes} minute${minutes > 1 ? 's' : ''}`;
+  const message = decision.scope === 'account' ? `Too many failed sign-ins for this account: ${wait}.` : `Too many failed sign-ins from this network address: ${wait}.`;
+  return apiError('staff_locked', undefined, message, { scope: decision.scope, retryAt: decision.retryAt.toISOString(), retryAfterSeconds: seconds });
 }

@@ -9,6 +9,14 @@ function scrypt(password: string, salt: Buffer, params: { N: number; r: number; 
   return new Promise((resolve, reject) => scryptCb(password.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
+/**
+ * Checked against when the username is unknown, with the same parameters as a real hash: an
+ * unknown username costs the same scrypt as a wrong password, so timing does not tell them apart.
+ */
+export const DUMMY_HASH = ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, Buffer.from('borne-dummy-salt').toString('base64url'), Buffer.alloc(KEY_LENGTH).toString('base64url')].join('$');
+
+export type PasswordVerifier = (password: string, stored: string) => Promise<boolean>;
+
 /** Format: scrypt$N$r$p$salt$hash (base64url). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -19,6 +19,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, 'unexpected error');
       mapped = apiError('internal');
     }
+    // A refusal that says when to come back says it in the header too (429, 503).
+    const retry = mapped.details?.retryAfterSeconds;
+    if (typeof retry === 'number') reply.header('retry-after', String(Math.max(1, Math.ceil(retry))));
     return reply.code(mapped.statusCode).send(mapped.toBody());
   });
 }

@@ -9,6 +9,7 @@ import { dossiers } from './migrations/002-dossiers';
 import { agenda } from './migrations/003-agenda';
 import { guides } from './migrations/004-guides';
 import { staffAudit } from './migrations/005-staff-audit';
+import { signInThrottle } from './migrations/007-sign-in-throttle';
 import { referentWords } from './migrations/009-referent-words';
 import { keyedAttempts } from './migrations/006-keyed-attempts';
 
@@ -35,7 +36,7 @@ export function openSqlite(file: string): Store {
 function provider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides(), '005-staff-audit': staffAudit(), '006-keyed-attempts': keyedAttempts(), '009-referent-words': referentWords() };
+      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides(), '005-staff-audit': staffAudit(), '006-keyed-attempts': keyedAttempts(), '007-sign-in-throttle': signInThrottle(), '009-referent-words': referentWords() };
     },
   };
 }

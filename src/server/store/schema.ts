@@ -108,4 +108,6 @@ export interface Database {
   usager_sessions: { token_hash: string; kiosk_id: string; dossier_id: string; created_at: string; expires_at: string; ended_at: string | null };
   audit_log: { id: string; at: string; kiosk_id: string | null; dossier_id: string | null; action: string; outcome: string };
   staff_audit: { id: string; at: string; staff_id: string | null; action: string; site_id: string | null; target: string | null; before_json: string | null; after_json: string | null; address: string | null };
+  /** username_key: HMAC of the lower-cased username with the instance secret (migration 007). */
+  sign_in_failures: { id: string; username_key: string; address: string; at: string };
 }
