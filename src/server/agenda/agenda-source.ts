@@ -100,6 +100,6 @@ export interface AgendaSource {
   absences(referentIds: readonly string[], from: number, to: number): Promise<{ id: string; referentId: string; startsAt: number; endsAt: number }[]>;
   setHours(referentId: string, hours: WeeklyPeriods): Promise<void>;
   addAbsence(absence: { id: string; referentId: string; start: number; end: number }): Promise<void>;
-  /** Returns the référent it belonged to, or undefined when there was none. */
-  removeAbsence(id: string): Promise<string | undefined>;
+  /** Returns the absence removed (whose it was, when), or undefined when there was none. */
+  removeAbsence(id: string): Promise<{ id: string; referentId: string; start: number; end: number } | undefined>;
 }

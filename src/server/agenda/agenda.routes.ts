@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { absenceBodySchema, findBookingBodySchema, normaliseReference, absenceParamsSchema, agendaDayQuerySchema, appointmentParamsSchema, bookBodySchema, hoursBodySchema, moveBodySchema, notifyBodySchema, referentParamsSchema, slotQuerySchema } from '../../core/agenda/booking';
 import { siteParamsSchema } from '../../core/fleet/kiosk-state';
+import { clientAddress } from '../audit/staff-audit';
 import { defineRoute, type Authenticators } from '../http/route';
 import { USAGER_SESSION_HEADER } from '../identity/identity.routes';
 import type { AgendaService } from './agenda.service';
@@ -108,8 +109,8 @@ export function agendaRoutes(app: FastifyInstance, authn: Authenticators, agenda
     auth: 'staff',
     params: referentParamsSchema,
     body: hoursBodySchema,
-    handler: async ({ staff, params, body, reply }) => {
-      await agenda.setHours(staff, params.referentId, body.hours);
+    handler: async ({ staff, params, body, request, reply }) => {
+      await agenda.setHours(staff, params.referentId, body.hours, clientAddress(request));
       reply.code(204);
     },
   });
@@ -121,9 +122,9 @@ export function agendaRoutes(app: FastifyInstance, authn: Authenticators, agenda
     auth: 'staff',
     params: referentParamsSchema,
     body: absenceBodySchema,
-    handler: async ({ staff, params, body, reply }) => {
+    handler: async ({ staff, params, body, request, reply }) => {
       reply.code(201);
-      return agenda.addAbsence(staff, params.referentId, body.startsAt, body.endsAt);
+      return agenda.addAbsence(staff, params.referentId, body.startsAt, body.endsAt, clientAddress(request));
     },
   });
 
@@ -133,8 +134,8 @@ export function agendaRoutes(app: FastifyInstance, authn: Authenticators, agenda
     summary: 'Remove an absence (admin)',
     auth: 'staff',
     params: absenceParamsSchema,
-    handler: async ({ staff, params, reply }) => {
-      await agenda.removeAbsence(staff, params.absenceId);
+    handler: async ({ staff, params, request, reply }) => {
+      await agenda.removeAbsence(staff, params.absenceId, clientAddress(request));
       reply.code(204);
     },
   });
@@ -145,7 +146,7 @@ export function agendaRoutes(app: FastifyInstance, authn: Authenticators, agenda
     summary: 'The confirmations the built-in provider wrote instead of sending them (latest 100)',
     auth: 'staff',
     params: siteParamsSchema,
-    handler: async ({ staff, params }) => agenda.outbox(staff, params.siteId),
+    handler: async ({ staff, params, request }) => agenda.outbox(staff, params.siteId, clientAddress(request)),
   });
 }
 

@@ -8,6 +8,7 @@ import { freeSlots, WEEKDAYS, type Interval, type WeeklyPeriods } from '../../co
 import { pickLocalized, SUPPORTED_LANGUAGES, type Language } from '../../core/i18n/languages';
 import type { LocalizedText } from '../../core/i18n/localized-text';
 import type { DossierView } from '../../core/dossier/dossier';
+import { recordStaffAction } from '../audit/staff-audit';
 import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
 import { hashToken, newToken } from '../auth/tokens';
@@ -29,6 +30,8 @@ const MAX_MESSAGES_PER_BOOKING = 3;
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** The site schema's defaults, for a kiosk whose site vanished from the config mid-request. */
 const DEFAULT_BOOKING_LIMITS: BookingLimits = { maxLivePerPhone: 2, maxLivePerDossier: 3, maxPerKioskPerHour: 12 };
+/** An absence as the audit keeps it. */
+const absenceView = (a: { id: string; start: number; end: number }) => ({ id: a.id, startsAt: new Date(a.start).toISOString(), endsAt: new Date(a.end).toISOString() });
 const LIMIT_ERRORS = { phone: 'booking_limit_phone', dossier: 'booking_limit_dossier', kiosk_rate: 'booking_rate_kiosk' } as const;
 
 function newReference(): string {
@@ -260,30 +263,39 @@ export class AgendaService {
     };
   }
 
-  async setHours(staff: StaffUser, referentId: string, hours: WeeklyPeriods): Promise<void> {
+  // Changes of hours and absences, and reads of the outbox, are audited: who, from where, and
+  // for changes the value before and after. `address` is the client address of the request.
+
+  async setHours(staff: StaffUser, referentId: string, hours: WeeklyPeriods, address: string | null): Promise<void> {
     const referent = await this.changeableReferent(staff, 'referent.hours.change', referentId);
     await this.source.setHours(referent.id, hours);
+    await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'referent_hours', siteId: referent.siteId, target: referent.id, before: referent.hours, after: hours, address, at: this.ctx.clock() });
     await this.changed(referent.siteId, true);
   }
 
-  async addAbsence(staff: StaffUser, referentId: string, startsAt: string, endsAt: string): Promise<{ id: string }> {
+  async addAbsence(staff: StaffUser, referentId: string, startsAt: string, endsAt: string, address: string | null): Promise<{ id: string }> {
     const referent = await this.changeableReferent(staff, 'referent.absence.change', referentId);
     const id = randomUUID();
-    await this.source.addAbsence({ id, referentId: referent.id, start: Date.parse(startsAt), end: Date.parse(endsAt) });
+    const absence = { id, referentId: referent.id, start: Date.parse(startsAt), end: Date.parse(endsAt) };
+    await this.source.addAbsence(absence);
+    await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'referent_absence_add', siteId: referent.siteId, target: referent.id, before: null, after: absenceView(absence), address, at: this.ctx.clock() });
     await this.changed(referent.siteId);
     return { id };
   }
 
-  async removeAbsence(staff: StaffUser, absenceId: string): Promise<void> {
+  async removeAbsence(staff: StaffUser, absenceId: string, address: string | null): Promise<void> {
     await authorize(this.ctx.db, staff, 'referent.absence.change', { siteId: null });
-    const referentId = await this.source.removeAbsence(absenceId);
-    if (!referentId) throw apiError('absence_not_found');
-    const referent = await this.source.referent(referentId);
+    const removed = await this.source.removeAbsence(absenceId);
+    if (!removed) throw apiError('absence_not_found');
+    const referent = await this.source.referent(removed.referentId);
+    await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'referent_absence_remove', siteId: referent?.siteId ?? null, target: removed.referentId, before: absenceView(removed), after: null, address, at: this.ctx.clock() });
     if (referent) await this.changed(referent.siteId);
   }
 
-  async outbox(staff: StaffUser, siteId: string): Promise<{ id: string; channel: NotifyChannel; to: string; body: string; createdAt: string; appointmentReference: string }[]> {
+  async outbox(staff: StaffUser, siteId: string, address: string | null): Promise<{ id: string; channel: NotifyChannel; to: string; body: string; createdAt: string; appointmentReference: string }[]> {
     await this.checkStaffSite(staff, 'site.outbox.read', siteId);
+    // The outbox holds phone numbers and e-mail addresses: who read it is kept (not what it said).
+    await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'outbox_read', siteId, address, at: this.ctx.clock() });
     const rows = await this.ctx.db
       .selectFrom('outbox')
       .leftJoin('appointments', 'appointments.id', 'outbox.appointment_id')

@@ -204,11 +204,11 @@ export class SqlAgendaSource implements AgendaSource {
     await this.db.insertInto('absences').values({ id: a.id, referent_id: a.referentId, starts_at: iso(a.start), ends_at: iso(a.end) }).execute();
   }
 
-  async removeAbsence(id: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('absences').select('referent_id').where('id', '=', id).executeTakeFirst();
+  async removeAbsence(id: string): Promise<{ id: string; referentId: string; start: number; end: number } | undefined> {
+    const row = await this.db.selectFrom('absences').select(['referent_id', 'starts_at', 'ends_at']).where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     await this.db.deleteFrom('absences').where('id', '=', id).execute();
-    return row.referent_id;
+    return { id, referentId: row.referent_id, start: Date.parse(row.starts_at), end: Date.parse(row.ends_at) };
   }
 }
 

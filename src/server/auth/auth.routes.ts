@@ -3,6 +3,8 @@ import { clientAddress } from '../audit/staff-audit';
 import { dutyBodySchema, loginBodySchema, type SiteSummary, type StaffMe } from '../../core/api/staff-auth';
 import type { AppContext } from '../context';
 import { dutyOf } from '../fleet/duty.repository';
+import { auditDutyChange } from '../fleet/duty-audit';
+import { authorize } from './policy';
 import { defineRoute, type Authenticators } from '../http/route';
 import { STAFF_COOKIE, SESSION_HOURS, type AuthService } from './auth.service';
 
@@ -69,8 +71,11 @@ export function authRoutes(app: FastifyInstance, authn: Authenticators, ctx: App
     summary: 'Mark yourself on duty at a site (siteId) or off duty (null)',
     auth: 'staff',
     body: dutyBodySchema,
-    handler: async ({ body, staff }) => {
+    handler: async ({ body, staff, request }) => {
+      await authorize(ctx.db, staff, 'site.duty', { siteId: body.siteId });
+      const before = (await dutyOf(ctx.db, staff.id)) ?? null;
       await auth.setDuty(staff, body.siteId);
+      await auditDutyChange(ctx, staff, before, body.siteId, request);
       return me(staff);
     },
   });
