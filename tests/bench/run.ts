@@ -2,12 +2,13 @@ import { helpLatencyBench } from './help-latency';
 import { bookingBench } from './booking';
 import { sessionResetBench } from './session-reset';
 import { slotsBench } from './slots';
+import { signInFloodBench } from './sign-in-flood';
 
 /**
  * `npm run bench`: runs every benchmark, prints one JSON document, and exits non-zero when a
  * target is missed. Benchmarks are not tests: a slow machine never fails `npm test`.
  */
-const benches = [helpLatencyBench, slotsBench, bookingBench, sessionResetBench];
+const benches = [helpLatencyBench, slotsBench, bookingBench, sessionResetBench, signInFloodBench];
 
 const results = [];
 for (const bench of benches) results.push(await bench());

@@ -28,6 +28,9 @@ export interface SignInOptions {
   maxPendingPerAddress?: number;
 }
 
+/** One hash at a time keeps a core for the event loop on a two-core server; 8 in line is ~2 s. */
+export const SIGN_IN_DEFAULTS = { maxConcurrentHashes: 1, maxQueuedHashes: 8 } as const;
+
 type SignInOutcome = 'wrong_credentials' | 'account_locked' | 'address_locked';
 
 export class AuthService {
@@ -43,7 +46,7 @@ export class AuthService {
     options: SignInOptions = {},
   ) {
     this.throttle = new LoginThrottle(ctx.db);
-    this.gate = new HashGate(options.maxConcurrentHashes ?? 2, options.maxQueuedHashes ?? 8);
+    this.gate = new HashGate(options.maxConcurrentHashes ?? SIGN_IN_DEFAULTS.maxConcurrentHashes, options.maxQueuedHashes ?? SIGN_IN_DEFAULTS.maxQueuedHashes);
     this.verify = options.verifyPassword ?? verifyPassword;
     this.maxPendingPerAddress = options.maxPendingPerAddress ?? 4;
   }
@@ -54,6 +57,8 @@ export class AuthService {
    * password never is, nor an unknown username (it may be a password typed in the wrong field).
    */
   async login(username: string, password: string, address: string | null): Promise<{ token: string; user: StaffUser; expiresAt: Date }> {
+    // A full line refuses before anything else is done: a flood must cost as little as possible.
+    this.gate.assertRoom();
     const key = username.toLowerCase();
     const from = address ?? 'unknown';
     const usernameKey = await this.usernameKey(key);
