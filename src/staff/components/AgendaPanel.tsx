@@ -32,8 +32,8 @@ export function AgendaPanel() {
   const version = staff.agendaVersion.value;
   const lang = document.documentElement.lang || 'fr';
 
-  // Médiateurs see the agenda of the pôle where they are on duty; admins see every pôle.
-  const allowed = staff.me.value?.role === 'admin' || staff.onDutyHere.value;
+  // The policy decides (a médiateur sees the agenda of the pôle where they are on duty).
+  const allowed = staff.may('site.agenda.read');
   useEffect(() => {
     if (!siteId || !allowed) return;
     let current = true;
@@ -74,7 +74,7 @@ function ReferentCard(props: { referent: Referent; lang: string }) {
   const t = useT('staff');
   const staff = useStaff();
   const r = props.referent;
-  const admin = staff.me.value?.role === 'admin';
+  const admin = staff.may('referent.hours.change');
   const titleId = `ref-${r.id}`;
   return (
     <article class="referent" aria-labelledby={titleId}>
@@ -98,7 +98,7 @@ function ReferentCard(props: { referent: Referent; lang: string }) {
       <details class="referent__more">
         <summary>{t('agenda.hoursAndAbsences')}</summary>
         <HoursEditor referent={r} editable={admin} />
-        <Absences referent={r} editable={admin} lang={props.lang} />
+        <Absences referent={r} editable={staff.may('referent.absence.change')} lang={props.lang} />
       </details>
     </article>
   );

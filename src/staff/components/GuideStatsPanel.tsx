@@ -10,7 +10,7 @@ export function GuideStatsPanel() {
   const staff = useStaff();
   const text = useGuideText();
   const siteId = staff.siteId.value;
-  const allowed = staff.me.value?.role === 'admin' || staff.onDutyHere.value;
+  const allowed = staff.may('site.guideStats.read');
   const [stats, setStats] = useState<GuideStatsView[] | null>(null);
   // Reloaded with the calls: a help call from a step changes the counts.
   const calls = staff.openCalls.value.length;

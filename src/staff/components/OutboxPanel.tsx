@@ -13,7 +13,7 @@ export function OutboxPanel() {
   const version = staff.outboxVersion.value;
   const lang = document.documentElement.lang || 'fr';
   // Médiateurs see the agenda of the pôle where they are on duty; admins see every pôle.
-  const allowed = staff.me.value?.role === 'admin' || staff.onDutyHere.value;
+  const allowed = staff.may('site.outbox.read');
   useEffect(() => {
     if (!siteId || !allowed) return;
     let current = true;

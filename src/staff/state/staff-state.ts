@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { SiteSummary, StaffMe } from '../../core/api/staff-auth';
-import { can } from '../../core/auth/policy';
+import { can, type StaffAction } from '../../core/auth/policy';
 import { isOpen, type HelpCall, type HelpOutcome } from '../../core/help/help-call';
 import type { BookingLimitKind, DutyMember, KioskStatus, StaffEvent } from '../../core/realtime/events';
 import { ApiRequestError } from '../../web/api-client';
@@ -168,6 +168,8 @@ export function createStaffState(deps: StaffStateDeps) {
     onDuty,
     onDutyHere,
     watching,
+    /** What the policy lets this person do at the chosen site: screens show only what will be accepted. */
+    may: (action: StaffAction) => me.value !== null && can(me.value, action, { siteId: siteId.value }),
     bookingAlerts,
     connection,
     error,
