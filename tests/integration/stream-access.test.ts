@@ -66,6 +66,19 @@ describe("a site's live stream follows the site's rule (item 20)", () => {
     expect((await stream.next()).type).toBe('snapshot');
   });
 
+  it('ends the stream when the médiateur moves their duty elsewhere', async () => {
+    const karim = await onDuty(server, 'chatillon');
+    const stream = await openSse(`${base}/api/staff/sites/chatillon/stream`, karim);
+    clients.push(stream);
+    await stream.next((m) => m.type === 'snapshot');
+    const moved = await server.app.inject({ method: 'PUT', url: '/api/staff/duty', headers: karim, payload: { siteId: 'issy-les-moulineaux' } });
+    expect(moved.statusCode).toBe(200);
+    // The server ends the response (a deadline makes a stream that stays open fail the test).
+    await Promise.race([stream.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the stream stayed open')), 3000))]);
+    const again = await fetch(`${base}/api/staff/sites/chatillon/stream`, { headers: karim });
+    expect(again.status).toBe(403);
+  });
+
   it('lets an admin watch any site without being on duty', async () => {
     const admin = await staffCookie(server.app, 'admin');
     const stream = await openSse(`${base}/api/staff/sites/issy-les-moulineaux/stream`, admin);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { siteParamsSchema } from '../../core/fleet/kiosk-state';
 import type { KioskEvent, StaffEvent } from '../../core/realtime/events';
+import { can } from '../../core/auth/policy';
 import { authorize } from '../auth/policy';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
@@ -53,6 +54,12 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       });
       const send = (m: BusMessage) => {
         if (m.id > Math.max(snapshotId, lastSeen)) channel.send(m.event.type, m.event satisfies StaffEvent, m.id);
+        // Being on duty here is what lets a médiateur watch: when their duty here ends, so does the
+        // stream (a reconnect is then refused like any other request of the site).
+        if (m.event.type === 'duty') {
+          const dutySiteId = m.event.onDuty.some((d) => d.staffId === staff.id) ? params.siteId : null;
+          if (!can({ role: staff.role, dutySiteId }, 'site.watch', { siteId: params.siteId })) channel.end();
+        }
       };
       channel.send('snapshot', { type: 'snapshot', snapshot } satisfies StaffEvent, snapshotId);
       buffered.forEach(send);
