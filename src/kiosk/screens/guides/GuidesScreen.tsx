@@ -35,14 +35,16 @@ export function GuidesScreen() {
       }),
     [offered.join(), lang],
   );
-  const shown = query.trim() ? searchGuides(query, documents).map((h) => h.id) : offered.filter((id) => !organism || GUIDES.get(id)!.organism === organism);
+  const searching = query.trim() !== '';
+  const shown = searching ? searchGuides(query, documents).map((h) => h.id) : offered.filter((id) => !organism || GUIDES.get(id)!.organism === organism);
 
   return (
     <section class="screen guides" aria-labelledby="guides-title">
       <h1 id="guides-title" tabIndex={-1}>
         {t('guides.title')}
       </h1>
-      <p class="lead">{t('guides.intro')}</p>
+      {/* It speaks of the tiles: gone while searching, which leaves room for the results. */}
+      {!searching && <p class="lead">{t('guides.intro')}</p>}
 
       <div class="guides__search" role="search">
         <label for="guide-search">{t('guides.searchLabel')}</label>
@@ -55,28 +57,36 @@ export function GuidesScreen() {
         <div id="guide-keyboard">{keyboard && <TextKeyboard value={query} kind="search" onChange={(v) => guideState.search(v)} controls="guide-search" />}</div>
       </div>
 
-      <section aria-labelledby="organisms-title">
-        <h2 id="organisms-title">{t('guides.byOrganism')}</h2>
-        <ul class="organisms">
-          {organisms.map((o: Organism) => (
-            <li key={o}>
-              <button type="button" class={`organism organism--${o}`} aria-pressed={organism === o} onClick={() => guideState.chooseOrganism(organism === o ? null : o)}>
-                <OrganismIcon organism={o} />
-                <span class="organism__name">{t(`guides.organism.${o}`)}</span>
-                <span class="organism__hint">{t(`guides.organismHint.${o}`)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {/*
+        While a search is typed, its results take the tiles' place, right under the field (and
+        under the on-screen keys, which must not move while typing): at 1920×1080 results below
+        the tiles were out of sight, and typing seemed to do nothing.
+      */}
+      {!searching && (
+        <section aria-labelledby="organisms-title">
+          <h2 id="organisms-title">{t('guides.byOrganism')}</h2>
+          <ul class="organisms">
+            {organisms.map((o: Organism) => (
+              <li key={o}>
+                <button type="button" class={`organism organism--${o}`} aria-pressed={organism === o} onClick={() => guideState.chooseOrganism(organism === o ? null : o)}>
+                  <OrganismIcon organism={o} />
+                  <span class="organism__name">{t(`guides.organism.${o}`)}</span>
+                  <span class="organism__hint">{t(`guides.organismHint.${o}`)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="needs-title">
-        <h2 id="needs-title" aria-live="polite">
-          {query.trim() ? t('guides.resultsFor', { query }) : organism ? t(`guides.organism.${organism}`) : t('guides.byNeed')}
-        </h2>
-        {shown.length === 0 ? (
-          <p class="notice">{t('guides.noResult')}</p>
-        ) : (
+        <h2 id="needs-title">{searching ? t('guides.resultsFor', { query }) : organism ? t(`guides.organism.${organism}`) : t('guides.byNeed')}</h2>
+        {/* Always in the page, so each change is announced: how many démarches the words found, or none. */}
+        <p role="status" class={searching && shown.length === 0 ? 'notice' : 'guides__count'}>
+          {searching ? (shown.length > 0 ? t('guides.resultCount', { count: shown.length }) : t('guides.noResult')) : ''}
+        </p>
+        {!searching && shown.length === 0 && <p class="notice">{t('guides.noResult')}</p>}
+        {shown.length > 0 && (
           <ul class="needs">
             {shown.map((id) => {
               const g = GUIDES.get(id)!;
