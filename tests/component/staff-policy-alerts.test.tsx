@@ -50,8 +50,11 @@ describe('a refused booking reaches the console (item 16)', () => {
     await renderConsole(i18n, fake.api);
     fake.emit(snapshot());
     fake.emit({ type: 'bookingRefused', kioskId: 'chatillon-2', limit: 'phone', at: '2026-11-23T09:15:00.000Z' });
+    // The person tries again: still one notice for that kiosk and limit, at the latest time.
+    fake.emit({ type: 'bookingRefused', kioskId: 'chatillon-2', limit: 'phone', at: '2026-11-23T09:16:00.000Z' });
     const text = await screen.findByText(/Poste 2 : rendez-vous refusé, ce numéro de téléphone a déjà le nombre maximal/);
-    expect(text.textContent).toContain('10:15');
+    await waitFor(() => expect(text.textContent).toContain('10:16'));
+    expect(screen.getAllByText(/rendez-vous refusé/)).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Vu : Poste 2' }));
     await waitFor(() => expect(screen.queryByText(/rendez-vous refusé/)).toBeNull());
   });

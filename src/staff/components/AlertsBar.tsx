@@ -19,7 +19,7 @@ export function AlertsBar(props: { chime: Chime }) {
   const canAsk = notificationPermission() === 'default';
   const refused = staff.bookingAlerts.value;
   return (
-    <div class="alerts-region" role="status">
+    <div class="alerts-region">
       {(needsSound || canAsk) && (
         <div class="alerts">
           {needsSound && (
@@ -34,20 +34,21 @@ export function AlertsBar(props: { chime: Chime }) {
           )}
         </div>
       )}
-      {refused.length > 0 && (
-        <ul class="booking-alerts">
-          {refused.map((a) => (
-            <li key={a.id} class="booking-alert">
-              <p>
-                {t(`alerts.bookingRefused.${a.limit}`, { kiosk: staff.kioskLabel(a.kioskId), time: timeOf(a.at) })}
-              </p>
-              <button type="button" class="button" onClick={() => staff.dismissBookingAlert(a.id)}>
-                {t('alerts.dismiss', { kiosk: staff.kioskLabel(a.kioskId) })}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* The live region exists before it has anything to say, so a new notice is announced. */}
+      <div role="status" class="booking-alerts-live">
+        {refused.length > 0 && (
+          <ul class="booking-alerts">
+            {refused.map((a) => (
+              <li key={a.id} class="booking-alert">
+                <p>{t(`alerts.bookingRefused.${a.limit}`, { kiosk: staff.kioskLabel(a.kioskId), time: timeOf(a.at) })}</p>
+                <button type="button" class="button" onClick={() => staff.dismissBookingAlert(a.id)}>
+                  {t('alerts.dismiss', { kiosk: staff.kioskLabel(a.kioskId) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </div>
   );
 }

@@ -92,7 +92,8 @@ export function createStaffState(deps: StaffStateDeps) {
         onDuty.value = event.onDuty;
         break;
       case 'bookingRefused':
-        bookingAlerts.value = [{ id: `${event.kioskId}@${event.at}`, kioskId: event.kioskId, limit: event.limit, at: event.at }, ...bookingAlerts.value.filter((a) => a.id !== `${event.kioskId}@${event.at}`)].slice(0, 5);
+        // One notice per kiosk and limit, with the latest time: a person trying again does not fill the bar.
+        bookingAlerts.value = [{ id: `${event.kioskId}:${event.limit}`, kioskId: event.kioskId, limit: event.limit, at: event.at }, ...bookingAlerts.value.filter((a) => a.id !== `${event.kioskId}:${event.limit}`)].slice(0, 5);
         break;
       case 'agenda':
         agendaVersion.value++;
