@@ -53,7 +53,8 @@ describe('kiosk home', () => {
 
 describe('calling when nobody is on duty', () => {
   it('says so at once, shows the site fallback text and lets the usager cancel', async () => {
-    const page = await openKiosk('chatenay-malabry-1');
+    // During opening hours (a Tuesday, 10:00 in Paris): when the pôle is closed it says when it opens instead.
+    const page = await openKiosk('chatenay-malabry-1', (p) => p.clock.setFixedTime(new Date('2026-12-01T09:00:00.000Z')));
     await page.getByRole('button', { name: 'Appeler un médiateur' }).click();
     await page.getByText('Votre appel est bien reçu.').waitFor();
     await page.getByText("Aucun médiateur n'est disponible en ce moment.").waitFor();
@@ -66,16 +67,17 @@ describe('calling when nobody is on duty', () => {
 });
 
 describe('end of session', () => {
-  it('« Terminer » cancels the open call, returns home in the site language and forgets the session', async () => {
+  it('« Terminer » cancels the open call, says goodbye in the session language, returns home in the site language and forgets the session', async () => {
     const page = await openKiosk('chatenay-malabry-2');
     await page.getByRole('button', { name: 'English' }).first().click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     await page.locator('.help-button').click();
     await page.locator('.help-status').getByText(/received/i).waitFor();
     await page.locator('.end-button').click();
+    // The goodbye is in the usager's language (issue 9 item 4), then the kiosk waits in French.
+    await page.getByText('Thank you, goodbye.', { exact: false }).waitFor();
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
-    await page.getByText('Merci et à bientôt.', { exact: false }).waitFor();
     expect(await page.locator('.end-button').count()).toBe(0);
     const sessionKeys = await page.evaluate(() => Object.keys(sessionStorage));
     expect(sessionKeys).toEqual([]);
@@ -99,12 +101,13 @@ describe('end of session', () => {
     await dialog.getByRole('button', { name: 'Continue' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    // No answer this time: the session ends and the kiosk is back in French.
+    // No answer this time: the session ends, with a goodbye in English, then the kiosk is back in French.
     await page.clock.fastForward(121_000);
     await dialog.waitFor();
     await page.clock.fastForward(31_000);
+    await page.getByText('Thank you, goodbye.', { exact: false }).waitFor();
+    await page.clock.fastForward(6_000);
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
-    await page.getByText('Merci et à bientôt.', { exact: false }).waitFor();
     await page.context().close();
   });
 

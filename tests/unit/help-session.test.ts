@@ -95,6 +95,12 @@ describe('the help-call protocol', () => {
     expect(await help.forget()).toEqual(NO_HELP);
   });
 
+  it('a view pushed after the session ended leaves nothing in the session storage', async () => {
+    const { storage, help } = session();
+    await help.receive(view({ status: 'cancelled' }));
+    expect([...storage.data.keys()]).toEqual([]);
+  });
+
   it('ignores views about a call that is not ours', () => {
     const state = applyView({ ...NO_HELP, callId: 'mine' }, view({ id: 'other', status: 'claimed' }), 5);
     expect(callOpen(state)).toBe(false);

@@ -74,6 +74,8 @@ export function callOpen(state: HelpSessionState): boolean {
 
 /** Takes a view from the server (answer or stream), and notes when the claim began and ended. */
 export function applyView(state: HelpSessionState, view: KioskHelpView, now: number): HelpSessionState {
+  // No call of ours: a view pushed after the session ended (its call cancelled) is nobody's business.
+  if (state.callId === null) return state;
   const next = { ...state, view };
   const status = myCall(next)?.status;
   if (status === 'claimed' && next.claimedSince === null) return { ...next, claimedSince: now, claimedUntil: null };
