@@ -2,7 +2,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BookingConfirmation, WeekSlotsView } from '../../src/core/agenda/booking';
 import { isApiErrorBody } from '../../src/core/api/errors';
-import { fixedClock, kioskAuth, startTestServer, type TestServer } from '../support/server';
+import { routeRegistry } from '../../src/server/http/route';
+import { fixedClock, kioskAuth, staffCookie, startTestServer, type TestServer } from '../support/server';
 
 // Real scrypt (the demo accounts, unknown usernames) on a shared machine: give it time.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -52,6 +53,32 @@ describe('a booking access whose signature holds a byte above 0x7F', () => {
       payload: { referentId: second!.referentId, start: second!.start },
     });
     expectApiError(move, 404, 'appointment_not_found');
+  });
+});
+
+describe('every declared route, fed hostile input', () => {
+  it('answers 4xx in the API format, never 500', async () => {
+    const { cookie } = await staffCookie(server.app, 'admin');
+    const callers = [
+      { ...kioskAuth(server, KIOSK), 'x-usager-session': 'é'.repeat(43), 'x-booking-access': `YWJj.${'é'.repeat(43)}` },
+      { cookie },
+    ];
+    const bodies = [undefined, [], { start: 'é', referentId: 'é', motifId: 'é', siteId: 'é', outcome: 'é', hours: 'é', phone: 'é', reference: 'é' }];
+    const failures: string[] = [];
+    // Streams never end by design (an SSE answer stays open): they have their own tests.
+    for (const route of routeRegistry.filter((r) => !r.url.endsWith('/stream'))) {
+      for (const value of ['é'.repeat(43), 'a'.repeat(99), '__proto__']) {
+        const url = route.url.replace(/:[a-zA-Z]+/g, encodeURIComponent(value)) + (route.method === 'GET' ? '?week=é&motifId=é&date=é' : '');
+        for (const headers of callers) {
+          for (const body of route.method === 'GET' ? [undefined] : bodies) {
+            const res = await server.app.inject({ method: route.method, url, headers, ...(body === undefined ? {} : { payload: body }) });
+            const json: unknown = res.statusCode === 204 || res.statusCode < 300 ? null : JSON.parse(res.body);
+            if (res.statusCode >= 500 || (json !== null && !isApiErrorBody(json))) failures.push(`${route.method} ${url} -> ${res.statusCode}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
 
