@@ -1,7 +1,7 @@
 import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { isLanguage } from '../core/i18n/languages';
-import { sessionEndedElsewhere } from '../core/lockdown/bridge';
+import { farewellLanguage, sessionEndedElsewhere } from '../core/lockdown/bridge';
 import { LAUNCHER_CONTROL_URL } from '../core/lockdown/policy';
 import { GUIDES } from '../web/guides';
 import { createI18n } from '../web/i18n';
@@ -28,10 +28,11 @@ async function boot(): Promise<void> {
   })();
   // The session ended on an official site (the extension's bar): what this tab kept of it goes.
   if (sessionEndedElsewhere(window.location.hash)) sessionStorage.clear();
+  const goodbye = farewellLanguage(window.location.hash);
   // A session in progress keeps its language through a reload, a return from an official site or an app update.
   const sessionLang = sessionStorage.getItem(LANGUAGE_KEY);
   const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk,guides}.json');
-  const startLang = isLanguage(sessionLang) ? sessionLang : isLanguage(cachedLang) ? cachedLang : 'fr';
+  const startLang = goodbye ?? (isLanguage(sessionLang) ? sessionLang : isLanguage(cachedLang) ? cachedLang : 'fr');
   const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk', 'guides'], defaultNS: 'kiosk', language: startLang });
   const token = readDeviceToken();
   const updates = registerServiceWorker();
@@ -45,7 +46,7 @@ async function boot(): Promise<void> {
     return;
   }
   const requestHardReset = () => void fetch(`${LAUNCHER_CONTROL_URL}/reset`, { method: 'POST', mode: 'no-cors', keepalive: true }).catch(() => undefined);
-  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, onSessionEnded: () => {
+  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, ...(goodbye ? { goodbye } : {}), onSessionEnded: () => {
       announceSessionEnd();
       updates.applyUpdateIfWaiting();
     },

@@ -93,10 +93,21 @@ export function parseKioskContext(value: unknown): KioskContext | null {
  * `ended`, the kiosk app learns that the session ended while it was away (« Terminer » in the bar,
  * inactivity or a reset on an official site) and drops what its tab still kept of it.
  */
-export function kioskHomeUrl(context: Pick<KioskContext, 'kioskUrl' | 'kioskToken'>, options: { ended?: boolean } = {}): string {
+export function kioskHomeUrl(context: Pick<KioskContext, 'kioskUrl' | 'kioskToken'> & Partial<Pick<KioskContext, 'language'>>, options: { ended?: boolean } = {}): string {
   const url = new URL(context.kioskUrl);
-  url.hash = `kiosk=${context.kioskToken}${options.ended ? `&${SESSION_ENDED_FLAG}` : ''}`;
+  // The goodbye is said in the language of the session that ended, even though its storage is gone.
+  const bye = options.ended && context.language ? `&${FAREWELL_PARAM}=${context.language}` : '';
+  url.hash = `kiosk=${context.kioskToken}${options.ended ? `&${SESSION_ENDED_FLAG}${bye}` : ''}`;
   return url.toString();
+}
+
+const FAREWELL_PARAM = 'bye';
+
+/** The language to say goodbye in, when the kiosk page is reloaded at the end of a session. */
+export function farewellLanguage(hash: string): Language | null {
+  if (!sessionEndedElsewhere(hash)) return null;
+  const lang = new RegExp(`(?:^#|&)${FAREWELL_PARAM}=([a-z]{2})(?:&|$)`).exec(hash)?.[1];
+  return isLanguage(lang) ? lang : null;
 }
 
 export const SESSION_ENDED_FLAG = 'ended=1';

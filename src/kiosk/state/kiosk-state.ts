@@ -40,6 +40,8 @@ const SITE_CACHE_KEY = 'borne.site';
 const HELP_KEY = 'borne.session.help';
 /** The language chosen for this session: a reload, a return from an official site or an app update keeps it. */
 export const LANGUAGE_KEY = 'borne.session.language';
+/** Set while a session is going on: after a reload the idle count still runs and the session still ends. */
+const ACTIVE_KEY = 'borne.session.active';
 /** How long the goodbye stays, in the session's language, before the kiosk goes back to the site's. */
 const FAREWELL_MS = 6000;
 const NAMESPACES = ['common', 'kiosk', 'guides'] as const;
@@ -57,6 +59,8 @@ export interface KioskStateDeps {
   guides?: ReadonlyMap<string, Guide>;
   /** Asks the launcher (if the kiosk runs under one) to kill Chromium and start on a new profile. */
   requestHardReset?: () => void;
+  /** The page was reloaded at the end of a session (the extension's wipe): say goodbye in its language. */
+  goodbye?: Language;
   /** Called once the session is over, to apply a waiting app update. */
   onSessionEnded?: () => void;
 }
@@ -76,13 +80,13 @@ export function createKioskState(deps: KioskStateDeps) {
   // A reload in the middle of a guide comes back to the same step: the session goes on.
   const screen = signal<Screen>(guide.current.value ? 'guide' : 'home');
   // A language chosen in this session means a session is going on: a reload must not drop it.
-  const inSession = signal(guide.current.value !== null || isLanguage(storedLanguage));
+  const inSession = signal(guide.current.value !== null || isLanguage(storedLanguage) || sessionStore.getItem(ACTIVE_KEY) !== null);
   const helpState = signal<HelpSessionState>(NO_HELP);
   const helpSession = createHelpSession({ transport: deps.api, store: keyValueHelpStore(sessionStore, HELP_KEY), newId, now, onChange: (s) => (helpState.value = s) });
   const connection = signal<'connecting' | 'open' | 'closed'>('connecting');
   const everConnected = signal(false);
   const idleSecondsLeft = signal<number | null>(null);
-  const farewell = signal(false);
+  const farewell = signal(deps.goodbye !== undefined);
   const identity = createIdentityState(deps.api);
   const booking = createBookingState({
     api: deps.api,
@@ -114,6 +118,7 @@ export function createKioskState(deps: KioskStateDeps) {
   function beginSession(): void {
     if (!inSession.value) {
       inSession.value = true;
+      sessionStore.setItem(ACTIVE_KEY, '1');
       idle?.reset();
     }
     if (farewell.value) {
@@ -251,16 +256,20 @@ export function createKioskState(deps: KioskStateDeps) {
       idleSecondsLeft.value = null;
       farewell.value = true;
     });
-    // The goodbye is said in the session's language; then the kiosk waits in the site's own.
+    endFarewellSoon();
+    await deps.api.endSession().catch(() => undefined);
+    deps.onSessionEnded?.();
+    // The browser itself is thrown away too: nothing of this session survives in the profile.
+    deps.requestHardReset?.();
+  }
+
+  /** The goodbye is said in the session's language; then the kiosk waits in the site's own. */
+  function endFarewellSoon(): void {
     clearTimeout(farewellTimer);
     farewellTimer = setTimeout(() => {
       farewell.value = false;
       if (!inSession.value) void backToSiteLanguage();
     }, FAREWELL_MS);
-    await deps.api.endSession().catch(() => undefined);
-    deps.onSessionEnded?.();
-    // The browser itself is thrown away too: nothing of this session survives in the profile.
-    deps.requestHardReset?.();
   }
 
   async function backToSiteLanguage(): Promise<void> {
@@ -279,8 +288,9 @@ export function createKioskState(deps: KioskStateDeps) {
       site.value = view;
       deviceStore.setItem(SITE_CACHE_KEY, JSON.stringify(view));
       const kept = isLanguage(storedLanguage) && view.site.languages.includes(storedLanguage) ? storedLanguage : null;
-      const wanted = inSession.value && kept ? kept : inSession.value ? deps.i18n.language : view.site.defaultLanguage;
+      const wanted = inSession.value && kept ? kept : inSession.value ? deps.i18n.language : farewell.value && deps.goodbye ? deps.goodbye : view.site.defaultLanguage;
       if (deps.i18n.language !== wanted && isLanguage(wanted)) language.value = await changeLanguage(deps.i18n, wanted, NAMESPACES);
+      if (farewell.value && !inSession.value) endFarewellSoon();
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) {
         refused.value = true;
