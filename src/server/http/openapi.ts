@@ -28,7 +28,7 @@ export function openApiDocument(version: string): unknown {
     components: {
       securitySchemes: {
         kioskToken: { type: 'http', scheme: 'bearer', description: 'The kiosk token issued at enrolment' },
-        staffSession: { type: 'apiKey', in: 'cookie', name: 'borne_staff' },
+        staffSession: { type: 'apiKey', in: 'cookie', name: 'borne_staff', description: 'Set by POST /api/staff/session. POST, PUT and DELETE with it must come from the server\'s own pages (Sec-Fetch-Site: same-origin, or our Origin) with no Content-Type or JSON: 403 cross_site, 415 otherwise' },
       },
     },
     paths,
