@@ -38,7 +38,7 @@ async function boot(): Promise<void> {
   startRinger({ waiting: computed(() => state.waitingCalls.value.length), intervalSeconds: state.ringIntervalSeconds, ring });
   effect(() => {
     void language.value;
-    document.title = pageTitle(i18n.t, state.me.value ? state.waitingCalls.value.length : 0);
+    document.title = pageTitle(i18n, state.me.value ? state.waitingCalls.value.length : 0);
   });
   const onLanguage = (lang: string) => void changeLanguage(i18n, lang, NAMESPACES).then((l) => (language.value = l));
   const Root = () => (

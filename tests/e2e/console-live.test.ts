@@ -31,9 +31,9 @@ const openConsole = (username = 'mediateur') => signInConsole(ctx.browser, ctx.e
 function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const panel of document.querySelectorAll<HTMLElement>('.panel')) {
+    for (const panel of Array.from(document.querySelectorAll('.panel')) as HTMLElement[]) {
       const box = panel.getBoundingClientRect();
-      for (const el of [panel, ...panel.querySelectorAll<HTMLElement>('*')]) {
+      for (const el of [panel, ...(Array.from(panel.querySelectorAll('*')) as HTMLElement[])]) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
         if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible' && el !== panel && el.clientWidth > 0) out.push(`${el.className || el.tagName} scrolls ${el.scrollWidth} > ${el.clientWidth}`);

@@ -67,7 +67,7 @@ export function fakeStaffApi(role: 'admin' | 'mediateur' = 'admin') {
     stream: (_siteId, handler, onState) => {
       onEvent = handler;
       queueMicrotask(() => onState('open'));
-      return { stop: () => (onEvent = null) } as ReturnType<StaffApi['stream']>;
+      return { stop: () => void (onEvent = null), reconnect: () => undefined };
     },
   };
   return { api, counts, data, emit: (e: StaffEvent) => onEvent?.(e) };
