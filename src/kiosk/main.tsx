@@ -48,7 +48,7 @@ async function boot(): Promise<void> {
   const requestHardReset = () => void fetch(`${LAUNCHER_CONTROL_URL}/reset`, { method: 'POST', mode: 'no-cors', keepalive: true }).catch(() => undefined);
   const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, ...(goodbye ? { goodbye } : {}), onSessionEnded: () => {
       announceSessionEnd();
-      updates.applyUpdateIfWaiting();
+      updates.applyUpdateIfWaiting(state.language.value);
     },
   });
   connectExtension(state, i18n, token);

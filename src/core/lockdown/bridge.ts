@@ -95,10 +95,13 @@ export function parseKioskContext(value: unknown): KioskContext | null {
  */
 export function kioskHomeUrl(context: Pick<KioskContext, 'kioskUrl' | 'kioskToken'> & Partial<Pick<KioskContext, 'language'>>, options: { ended?: boolean } = {}): string {
   const url = new URL(context.kioskUrl);
-  // The goodbye is said in the language of the session that ended, even though its storage is gone.
-  const bye = options.ended && context.language ? `&${FAREWELL_PARAM}=${context.language}` : '';
-  url.hash = `kiosk=${context.kioskToken}${options.ended ? `&${SESSION_ENDED_FLAG}${bye}` : ''}`;
+  url.hash = `kiosk=${context.kioskToken}${options.ended ? `&${sessionEndedHash(context.language)}` : ''}`;
   return url.toString();
+}
+
+/** The fragment that tells a reloaded kiosk page its session ended; the goodbye is said in `language`, though the session's storage is gone. */
+export function sessionEndedHash(language?: Language): string {
+  return `${SESSION_ENDED_FLAG}${language ? `&${FAREWELL_PARAM}=${language}` : ''}`;
 }
 
 const FAREWELL_PARAM = 'bye';
