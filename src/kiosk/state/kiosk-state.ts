@@ -1,6 +1,5 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { i18n } from 'i18next';
-import type { KioskScreen } from '../../core/help/help-call';
 import { callOpen as isCallOpen, createHelpSession, helpScreen as describeHelp, idleStatus, keyValueHelpStore, myCall as callOf, NO_HELP, type HelpSessionState } from '../../core/help/help-session';
 import { isLanguage, type Language } from '../../core/i18n/languages';
 import type { KioskSiteView } from '../../core/site/site-config';
@@ -13,28 +12,13 @@ import { startHeartbeat, type Heartbeat } from '../io/heartbeat';
 import type { MotifView } from '../../core/agenda/booking';
 import type { DossierView } from '../../core/dossier/dossier';
 import type { Guide } from '../../core/guides/guide';
-import { createBookingState, type BookingStep } from './booking-state';
+import { createBookingState } from './booking-state';
+import { REPORTED, type Screen } from './screens';
 import { createGuideState } from './guide-state';
 import { createIdentityState } from './identity-state';
 
-export type Screen = 'home' | 'help' | 'identify' | 'no-dossier' | 'dossier' | 'guides' | 'guide' | `book-${BookingStep}`;
+export type { Screen } from './screens';
 
-/** What the console is told: the no-dossier page counts as identification, every booking step as booking. */
-const REPORTED: Record<Screen, KioskScreen> = {
-  home: 'home',
-  help: 'help',
-  identify: 'identify',
-  'no-dossier': 'identify',
-  dossier: 'dossier',
-  guides: 'guides',
-  guide: 'guide',
-  'book-motif': 'booking',
-  'book-contact': 'booking',
-  'book-slots': 'booking',
-  'book-confirm': 'booking',
-  'book-done': 'booking',
-  'book-find': 'booking',
-};
 const SITE_CACHE_KEY = 'borne.site';
 /** The help call of this session (src/core/help/help-session.ts keeps it there). */
 const HELP_KEY = 'borne.session.help';
