@@ -8,8 +8,6 @@ import { freeSlots, WEEKDAYS, type Interval, type WeeklyPeriods } from '../../co
 import { pickLocalized, SUPPORTED_LANGUAGES, type Language } from '../../core/i18n/languages';
 import type { LocalizedText } from '../../core/i18n/localized-text';
 import type { DossierView } from '../../core/dossier/dossier';
-import { recordStaffAction } from '../audit/staff-audit';
-import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
 import { hashToken, newToken } from '../auth/tokens';
 import { publish, type AppContext } from '../context';
@@ -22,6 +20,7 @@ import type { IdentityService } from '../identity/identity.service';
 import { BookingLimitError, SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type BookingLimit, type BookingLimits } from './agenda-source';
 import { fill, formatWhen, messagesIn, textIn } from './messages';
 import type { NotificationProvider } from './notifier';
+import { StaffAgenda, type OutboxRow } from './staff-agenda';
 
 const DAY_MS = 86_400_000;
 /** Confirmations one booking may send: enough for a typo or two, not a spam relay. */
@@ -30,8 +29,6 @@ const MAX_MESSAGES_PER_BOOKING = 3;
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** The site schema's defaults, for a kiosk whose site vanished from the config mid-request. */
 const DEFAULT_BOOKING_LIMITS: BookingLimits = { maxLivePerPhone: 2, maxLivePerDossier: 3, maxPerKioskPerHour: 12 };
-/** An absence as the audit keeps it. */
-const absenceView = (a: { id: string; start: number; end: number }) => ({ id: a.id, startsAt: new Date(a.start).toISOString(), endsAt: new Date(a.end).toISOString() });
 const LIMIT_ERRORS = { phone: 'booking_limit_phone', dossier: 'booking_limit_dossier', kiosk_rate: 'booking_rate_kiosk' } as const;
 
 function newReference(): string {
@@ -71,13 +68,16 @@ export class AgendaService {
   private readonly motifCache = new Map<string, { at: number; motifs: Motif[] }>();
   private readonly referentCache = new Map<string, { at: number; referents: AgendaReferent[] }>();
   private readonly pendingNotices = new Map<string, NodeJS.Timeout>();
+  private readonly staffSide: StaffAgenda;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly source: AgendaSource,
     private readonly identity: IdentityService,
     private readonly notifier: NotificationProvider,
-  ) {}
+  ) {
+    this.staffSide = new StaffAgenda(ctx, source, (siteId, referenceData) => this.changed(siteId, referenceData));
+  }
 
   async motifs(kiosk: AuthenticatedKiosk): Promise<MotifView[]> {
     return (await this.siteMotifs(kiosk.siteId)).map((m) => ({
@@ -223,88 +223,26 @@ export class AgendaService {
     this.messagesSent.set(booking.id, sent + 1);
   }
 
-  // ---- staff ----
+  // ---- staff (staff-agenda.ts) ----
 
-  async staffDay(staff: StaffUser, siteId: string, day: string): Promise<StaffAgendaDay> {
-    await this.checkStaffSite(staff, 'site.agenda.read', siteId);
-    const date = parseIsoDate(day)!;
-    const from = parisMidnight(date);
-    const to = parisMidnight(addDays(date, 1));
-    const referents = await this.source.referents(siteId);
-    const ids = referents.map((r) => r.id);
-    const [bookings, absences, motifs] = await Promise.all([this.source.bookings(ids, from, to), this.source.absences(ids, from - 60 * DAY_MS, to + 120 * DAY_MS), this.source.motifs(siteId)]);
-    const motifById = new Map(motifs.map((m) => [m.id, m]));
-    return {
-      siteId,
-      day,
-      referents: referents.map((r) => ({
-        id: r.id,
-        firstName: r.firstName,
-        metier: r.metier,
-        gender: r.gender,
-        place: r.place.fr,
-        hours: Object.fromEntries(WEEKDAYS.filter((d) => r.hours[d]?.length).map((d) => [d, r.hours[d]!.map(([a, b]) => [a, b] as [string, string])])),
-        absences: absences.filter((a) => a.referentId === r.id && a.endsAt > this.ctx.clock().getTime()).map((a) => ({ id: a.id, startsAt: new Date(a.startsAt).toISOString(), endsAt: new Date(a.endsAt).toISOString() })),
-        bookings: bookings
-          .filter((b) => b.referentId === r.id)
-          .map((b) => {
-            const motif = b.motifId ? motifById.get(b.motifId) : undefined;
-            return {
-              id: b.id,
-              reference: b.reference,
-              startsAt: new Date(b.startsAt).toISOString(),
-              endsAt: new Date(b.endsAt).toISOString(),
-              motifCategory: motif?.category ?? 'referent_followup',
-              mode: motif?.mode ?? 'on_site',
-              who: b.dossierNumber ? { dossierNumber: b.dossierNumber } : { name: b.contact?.name ?? '', phone: b.contact?.phone ?? '' },
-            };
-          }),
-      })),
-    };
+  staffDay(staff: StaffUser, siteId: string, day: string): Promise<StaffAgendaDay> {
+    return this.staffSide.day(staff, siteId, day);
   }
 
-  // Changes of hours and absences, and reads of the outbox, are audited: who, from where, and
-  // for changes the value before and after. `address` is the client address of the request.
-
-  async setHours(staff: StaffUser, referentId: string, hours: WeeklyPeriods, address: string | null): Promise<void> {
-    const referent = await this.changeableReferent(staff, 'referent.hours.change', referentId);
-    await this.source.setHours(referent.id, hours);
-    await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'referent_hours', siteId: referent.siteId, target: referent.id, before: referent.hours, after: hours, address, at: this.ctx.clock() });
-    await this.changed(referent.siteId, true);
+  setHours(staff: StaffUser, referentId: string, hours: WeeklyPeriods, address: string | null): Promise<void> {
+    return this.staffSide.setHours(staff, referentId, hours, address);
   }
 
-  async addAbsence(staff: StaffUser, referentId: string, startsAt: string, endsAt: string, address: string | null): Promise<{ id: string }> {
-    const referent = await this.changeableReferent(staff, 'referent.absence.change', referentId);
-    const id = randomUUID();
-    const absence = { id, referentId: referent.id, start: Date.parse(startsAt), end: Date.parse(endsAt) };
-    await this.source.addAbsence(absence);
-    await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'referent_absence_add', siteId: referent.siteId, target: referent.id, before: null, after: absenceView(absence), address, at: this.ctx.clock() });
-    await this.changed(referent.siteId);
-    return { id };
+  addAbsence(staff: StaffUser, referentId: string, startsAt: string, endsAt: string, address: string | null): Promise<{ id: string }> {
+    return this.staffSide.addAbsence(staff, referentId, startsAt, endsAt, address);
   }
 
-  async removeAbsence(staff: StaffUser, absenceId: string, address: string | null): Promise<void> {
-    await authorize(this.ctx.db, staff, 'referent.absence.change', { siteId: null });
-    const removed = await this.source.removeAbsence(absenceId);
-    if (!removed) throw apiError('absence_not_found');
-    const referent = await this.source.referent(removed.referentId);
-    await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'referent_absence_remove', siteId: referent?.siteId ?? null, target: removed.referentId, before: absenceView(removed), after: null, address, at: this.ctx.clock() });
-    if (referent) await this.changed(referent.siteId);
+  removeAbsence(staff: StaffUser, absenceId: string, address: string | null): Promise<void> {
+    return this.staffSide.removeAbsence(staff, absenceId, address);
   }
 
-  async outbox(staff: StaffUser, siteId: string, address: string | null): Promise<{ id: string; channel: NotifyChannel; to: string; body: string; createdAt: string; appointmentReference: string }[]> {
-    await this.checkStaffSite(staff, 'site.outbox.read', siteId);
-    // The outbox holds phone numbers and e-mail addresses: who read it is kept (not what it said).
-    await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'outbox_read', siteId, address, at: this.ctx.clock() });
-    const rows = await this.ctx.db
-      .selectFrom('outbox')
-      .leftJoin('appointments', 'appointments.id', 'outbox.appointment_id')
-      .select(['outbox.id', 'outbox.channel', 'outbox.recipient', 'outbox.body', 'outbox.created_at', 'appointments.reference'])
-      .where('outbox.site_id', '=', siteId)
-      .orderBy('outbox.created_at', 'desc')
-      .limit(100)
-      .execute();
-    return rows.map((r) => ({ id: r.id, channel: r.channel === 'email' ? 'email' : 'sms', to: r.recipient, body: r.body, createdAt: r.created_at, appointmentReference: r.reference ?? '' }));
+  outbox(staff: StaffUser, siteId: string, address: string | null): Promise<OutboxRow[]> {
+    return this.staffSide.outbox(staff, siteId, address);
   }
 
   // ---- rules ----
@@ -485,20 +423,6 @@ export class AgendaService {
       description: fill(language, 'booking.icsDescription', { reference: b.reference, site: this.ctx.sites.get(referent.siteId)?.name ?? '' }),
       stamp: this.ctx.clock().getTime(),
     });
-  }
-
-  private async checkStaffSite(staff: StaffUser, action: 'site.agenda.read' | 'site.outbox.read', siteId: string): Promise<void> {
-    if (!this.ctx.sites.has(siteId)) throw apiError('site_unknown');
-    await authorize(this.ctx.db, staff, action, { siteId });
-  }
-
-  /** The référent, once the policy allows changing référents of their site (asked before the lookup: nothing is told to whoever may not). */
-  private async changeableReferent(staff: StaffUser, action: 'referent.hours.change' | 'referent.absence.change', referentId: string): Promise<AgendaReferent> {
-    await authorize(this.ctx.db, staff, action, { siteId: null });
-    const referent = await this.source.referent(referentId);
-    if (!referent) throw apiError('referent_not_found');
-    await authorize(this.ctx.db, staff, action, { siteId: referent.siteId });
-    return referent;
   }
 
   /**
