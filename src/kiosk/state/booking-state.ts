@@ -8,7 +8,7 @@ import type { KioskApi } from '../api';
 export type BookingError = 'slot_taken' | 'change_too_late' | 'booking_not_found' | 'identify_locked' | 'network' | 'generic' | BookingLimitError;
 /** Refusals over a site's booking limits (server codes); the answer's details.max says the cap. */
 export type BookingLimitError = 'booking_limit_phone' | 'booking_limit_dossier' | 'booking_rate_kiosk';
-const LIMIT_ERRORS: readonly string[] = ['booking_limit_phone', 'booking_limit_dossier', 'booking_rate_kiosk'];
+export const LIMIT_ERRORS: readonly string[] = ['booking_limit_phone', 'booking_limit_dossier', 'booking_rate_kiosk'] satisfies BookingLimitError[];
 export type BookingStep = 'motif' | 'contact' | 'slots' | 'confirm' | 'done' | 'find';
 type Appointment = DossierView['appointments'][number];
 

@@ -1,15 +1,13 @@
 import { useT } from '../../../web/i18n-context';
-import type { BookingLimitError } from '../../state/booking-state';
+import { LIMIT_ERRORS, type BookingLimitError } from '../../state/booking-state';
 import { useKiosk } from '../../state/context';
-
-const LIMITS: readonly string[] = ['booking_limit_phone', 'booking_limit_dossier', 'booking_rate_kiosk'] satisfies BookingLimitError[];
 
 /** The booking's last problem, said kindly; the live region exists before it has anything to say. */
 export function BookingError() {
   const t = useT();
   const kiosk = useKiosk();
   const error = kiosk.booking.error.value;
-  if (error && LIMITS.includes(error)) return <LimitReached error={error as BookingLimitError} />;
+  if (error && LIMIT_ERRORS.includes(error)) return <LimitReached error={error as BookingLimitError} />;
   return (
     <div class="booking__error" role="alert">
       {error && <p class="status-line status-line--warn">{error === 'slot_taken' ? t('booking.slotTaken') : t(`booking.errors.${error as Exclude<typeof error, BookingLimitError | 'slot_taken'>}`)}</p>}
