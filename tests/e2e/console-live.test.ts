@@ -104,6 +104,8 @@ describe('the console follows live', () => {
     await row.getByText('Attend un médiateur').waitFor();
     // The kiosk's PC lost power: no more heartbeat. 45 s later the console says so.
     clock.advance(45_000);
+    // The other kiosks go on beating meanwhile, as real ones do.
+    await inject('chatillon-3', 'POST', '/api/kiosk/heartbeat');
     await ctx.e2e.server.app.borne.sweep();
     await card.getByText('Borne hors ligne').waitFor();
     await row.getByText('Appel en attente, borne hors ligne').waitFor();

@@ -60,9 +60,9 @@ export class FleetService {
   /** Shows offline the kiosks whose lease ran out since the last look. Run by the app's sweep. */
   async sweepPresence(): Promise<void> {
     for (const siteId of this.ctx.sites.keys()) {
-      const before = new Map(this.shownOnline);
-      for (const status of await this.statuses(siteId)) {
-        const was = before.get(status.id);
+      for (const status of await this.compute(siteId)) {
+        const was = this.shownOnline.get(status.id);
+        this.shownOnline.set(status.id, status.online);
         if (was !== undefined && was !== status.online) await publish(this.ctx, siteId, { type: 'kiosk', kiosk: status });
       }
     }
@@ -72,13 +72,18 @@ export class FleetService {
     return (await findKiosk(this.ctx.db, kioskId))?.lastSeenAt ?? null;
   }
 
+  /** The site's kiosks for a console snapshot: each is now shown as it is. */
   async statuses(siteId: string): Promise<KioskStatus[]> {
+    const statuses = await this.compute(siteId);
+    for (const k of statuses) this.shownOnline.set(k.id, k.online);
+    return statuses;
+  }
+
+  private async compute(siteId: string): Promise<KioskStatus[]> {
     const site = this.ctx.sites.get(siteId);
     if (!site) return [];
     const rows = new Map((await listKiosks(this.ctx.db, siteId)).map((r) => [r.id, r]));
-    const statuses = site.kiosks.map((k) => this.toStatus(siteId, k.id, k.label, rows.get(k.id)));
-    for (const k of statuses) this.shownOnline.set(k.id, k.online);
-    return statuses;
+    return site.kiosks.map((k) => this.toStatus(siteId, k.id, k.label, rows.get(k.id)));
   }
 
   private toStatus(siteId: string, id: string, label: string, row: KioskRow | undefined): KioskStatus {
@@ -97,7 +102,10 @@ export class FleetService {
   }
 
   private async publishKiosk(kiosk: AuthenticatedKiosk): Promise<void> {
-    const status = (await this.statuses(kiosk.siteId)).find((k) => k.id === kiosk.id);
-    if (status) await publish(this.ctx, kiosk.siteId, { type: 'kiosk', kiosk: status });
+    // Only this kiosk is sent: the others keep what they were last shown as, for the sweep to compare.
+    const status = (await this.compute(kiosk.siteId)).find((k) => k.id === kiosk.id);
+    if (!status) return;
+    this.shownOnline.set(status.id, status.online);
+    await publish(this.ctx, kiosk.siteId, { type: 'kiosk', kiosk: status });
   }
 }
