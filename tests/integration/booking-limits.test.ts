@@ -32,8 +32,8 @@ async function freeSlots(motifId: string, atLeast: number): Promise<SlotView[]> 
   const out: SlotView[] = [];
   let week: string | null = null;
   do {
-    const res = await server.app.inject({ method: 'GET', url: `/api/kiosk/agenda/slots?motifId=${motifId}${week ? `&week=${week}` : ''}`, headers: headers() });
-    const view = res.json<WeekSlotsView>();
+    const url: string = `/api/kiosk/agenda/slots?motifId=${motifId}${week ? `&week=${week}` : ''}`;
+    const view: WeekSlotsView = (await server.app.inject({ method: 'GET', url, headers: headers() })).json<WeekSlotsView>();
     out.push(...view.days.flatMap((d) => d.slots));
     week = view.nextWeek;
   } while (week && out.length < atLeast);
