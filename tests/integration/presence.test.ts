@@ -60,8 +60,10 @@ describe('a kiosk is online while its lease is fresh', () => {
     await server.app.borne.sweep();
     expect((await status('chatillon-1')).online).toBe(true);
     clock.advance(6 * SECOND);
-    // Another kiosk's beat just before the sweep must not hide this one's change.
+    // Another kiosk's beat, or another console's snapshot, just before the sweep must not hide
+    // this change from the consoles already open.
     await heartbeat('chatillon-2');
+    expect((await status('chatillon-1')).online).toBe(false);
     await server.app.borne.sweep();
     expect((await status('chatillon-1')).online).toBe(false);
     // Published once to the consoles, not at every sweep.

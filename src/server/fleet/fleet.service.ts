@@ -5,7 +5,7 @@ import type { KioskStatus } from '../../core/realtime/events';
 import { hashToken } from '../auth/tokens';
 import { publish, type AppContext } from '../context';
 import { apiError } from '../errors';
-import { isOnline } from '../../core/fleet/presence';
+import { isOnline, leaseEnd } from '../../core/fleet/presence';
 import { findKiosk, findKioskByTokenHash, listKiosks, saveKioskState, touchKiosk, type KioskRow } from './kiosk.repository';
 
 export interface AuthenticatedKiosk {
@@ -15,12 +15,14 @@ export interface AuthenticatedKiosk {
 
 export class FleetService {
   /**
-   * Whether each kiosk was last shown online (in a snapshot or an event): the sweep publishes only
-   * what changed. A stream being open does not count: see core/fleet/presence.ts.
+   * When the sweep last looked. It publishes the kiosks whose lease ended since then: a rule on
+   * stored times only, so every console hears each change once, whatever each snapshot showed.
    */
-  private readonly shownOnline = new Map<string, boolean>();
+  private lastSweep: number;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: AppContext) {
+    this.lastSweep = ctx.clock().getTime();
+  }
 
   async authenticate(authorization: string | undefined): Promise<AuthenticatedKiosk> {
     const token = /^Bearer ([A-Za-z0-9_-]{20,128})$/.exec(authorization ?? '')?.[1];
@@ -54,16 +56,18 @@ export class FleetService {
     const now = this.ctx.clock();
     const before = await findKiosk(this.ctx.db, kiosk.id);
     await touchKiosk(this.ctx.db, kiosk.id, now);
-    if (alwaysPublish || !before || !isOnline(before.lastSeenAt, now) || this.shownOnline.get(kiosk.id) !== true) await this.publishKiosk(kiosk);
+    if (alwaysPublish || !before || !isOnline(before.lastSeenAt, now)) await this.publishKiosk(kiosk);
   }
 
   /** Shows offline the kiosks whose lease ran out since the last look. Run by the app's sweep. */
   async sweepPresence(): Promise<void> {
+    const now = this.ctx.clock().getTime();
+    const since = this.lastSweep;
+    this.lastSweep = now;
     for (const siteId of this.ctx.sites.keys()) {
-      for (const status of await this.compute(siteId)) {
-        const was = this.shownOnline.get(status.id);
-        this.shownOnline.set(status.id, status.online);
-        if (was !== undefined && was !== status.online) await publish(this.ctx, siteId, { type: 'kiosk', kiosk: status });
+      for (const status of await this.statuses(siteId)) {
+        const end = leaseEnd(status.lastSeenAt);
+        if (!status.online && end !== null && end > since && end <= now) await publish(this.ctx, siteId, { type: 'kiosk', kiosk: status });
       }
     }
   }
@@ -72,14 +76,7 @@ export class FleetService {
     return (await findKiosk(this.ctx.db, kioskId))?.lastSeenAt ?? null;
   }
 
-  /** The site's kiosks for a console snapshot: each is now shown as it is. */
   async statuses(siteId: string): Promise<KioskStatus[]> {
-    const statuses = await this.compute(siteId);
-    for (const k of statuses) this.shownOnline.set(k.id, k.online);
-    return statuses;
-  }
-
-  private async compute(siteId: string): Promise<KioskStatus[]> {
     const site = this.ctx.sites.get(siteId);
     if (!site) return [];
     const rows = new Map((await listKiosks(this.ctx.db, siteId)).map((r) => [r.id, r]));
@@ -102,10 +99,7 @@ export class FleetService {
   }
 
   private async publishKiosk(kiosk: AuthenticatedKiosk): Promise<void> {
-    // Only this kiosk is sent: the others keep what they were last shown as, for the sweep to compare.
-    const status = (await this.compute(kiosk.siteId)).find((k) => k.id === kiosk.id);
-    if (!status) return;
-    this.shownOnline.set(status.id, status.online);
-    await publish(this.ctx, kiosk.siteId, { type: 'kiosk', kiosk: status });
+    const status = (await this.statuses(kiosk.siteId)).find((k) => k.id === kiosk.id);
+    if (status) await publish(this.ctx, kiosk.siteId, { type: 'kiosk', kiosk: status });
   }
 }
