@@ -14,7 +14,11 @@ export default defineConfig({
         plugins: [preact()],
         test: { name: 'component', include: ['tests/component/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
       },
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node' } },
+      {
+        // A real scrypt (128 MiB, one at a time by design) and a real SQLite file: on a loaded 2-core
+        // machine a sign-in can take seconds. The timeout is a hang guard, never a speed target.
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+      },
       {
         test: {
           name: 'e2e',
