@@ -29,3 +29,13 @@ describe.each(readdirSync(join('locales', 'en')))('locales/en/%s', (file) => {
     expect([...en].filter(([, text]) => OTHER_WORDS.test(text)).map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 });
+
+describe('locales/ar/kiosk.json', () => {
+  // The usager's screens name the référent one way in Arabic too: « المسؤول عن ملفك ».
+  it('says « المسؤول عن ملف… » wherever French says « référent »', () => {
+    const fr = read('fr', 'kiosk.json');
+    const ar = read('ar', 'kiosk.json');
+    const wrong = [...fr].filter(([key, text]) => /référent/i.test(text) && !/المسؤول عن ملف/.test(ar.get(key) ?? '')).map(([key]) => `${key}: ${ar.get(key)}`);
+    expect(wrong).toEqual([]);
+  });
+});
