@@ -113,4 +113,28 @@ describe('honest help states (item 6)', () => {
     await waitFor(() => expect(state.screen.value).toBe('book-motif'));
     state.stop();
   });
+
+  it('offline outside opening hours: the notice says when the pôle opens, not « go to the accueil »', async () => {
+    fakeClock('2026-12-06T10:00:00Z');
+    const hours: KioskSiteView['openingHours'] = { mon: [['08:30', '12:30']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const fake = fakeApi({ ...SITE, openingHours: hours });
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    fake.setConnection('closed');
+    await screen.findByText("La borne n'est plus connectée.");
+    screen.getByText('Il ouvre demain, lundi 7 décembre, à 08:30.');
+    expect(screen.queryByText(SITE.help.fallback.fr)).toBeNull();
+    // Booking needs the server: the offline notice offers no button that cannot work.
+    expect(screen.queryByRole('button', { name: 'Prendre rendez-vous' })).toBeNull();
+    state.stop();
+  });
+
+  it('offline while the pôle is open: the notice gives the site\'s fallback text', async () => {
+    fakeClock();
+    const fake = fakeApi();
+    const { state } = await renderKiosk(await frenchI18n(), fake.api);
+    fake.setConnection('closed');
+    await screen.findByText("La borne n'est plus connectée.");
+    screen.getByText(SITE.help.fallback.fr);
+    state.stop();
+  });
 });

@@ -225,13 +225,16 @@ export type HelpScreenState =
   | { kind: 'resolved' }
   | { kind: 'cancelled' };
 
+/** The site's fallback text while the pôle is open; when it is closed, when it opens (never a closed accueil). */
+export function whatInstead(openingHours: OpeningHours | null, now: number): Instead {
+  // Hours unknown (a site view cached by an older version): the site's own fallback text.
+  if (!openingHours) return { kind: 'fallback' };
+  const opening = openingState(openingHours, now);
+  return opening.open ? { kind: 'fallback' } : { kind: 'closed', opensAt: opening.opensAt };
+}
+
 export function helpScreen(state: HelpSessionState, site: { openingHours: OpeningHours | null; now: number }): HelpScreenState {
-  const instead = (): Instead => {
-    // Hours unknown (a site view cached by an older version): the site's own fallback text.
-    if (!site.openingHours) return { kind: 'fallback' };
-    const opening = openingState(site.openingHours, site.now);
-    return opening.open ? { kind: 'fallback' } : { kind: 'closed', opensAt: opening.opensAt };
-  };
+  const instead = (): Instead => whatInstead(site.openingHours, site.now);
   const call = myCall(state);
   if (!call) {
     if (state.request === 'sending') return { kind: 'sending' };

@@ -1,7 +1,5 @@
-import type { Instead as InsteadState } from '../../core/help/help-session';
-import { openingSentence } from '../../core/site/opening-hours';
 import { useT } from '../../web/i18n-context';
-import { FallbackText } from '../components/FallbackText';
+import { Instead } from '../components/Instead';
 import { useKiosk } from '../state/context';
 
 /**
@@ -111,30 +109,5 @@ export function HelpScreen() {
         {body}
       </div>
     </section>
-  );
-}
-
-/** What to do when nobody can come: the site's text while the pôle is open; when it opens, and a booking, when it is closed. */
-function Instead({ instead }: { instead: InsteadState }) {
-  const t = useT();
-  const kiosk = useKiosk();
-  if (instead.kind === 'closed') {
-    const { key, date, time } = openingSentence(instead.opensAt, kiosk.now(), kiosk.language.value);
-    return (
-      <div class="instead instead--closed">
-        <h2>{t('help.closedTitle')}</h2>
-        <p class="instead__opens">{t(`help.${key}` as const, { date, time })}</p>
-        <p>{t('help.closedHint')}</p>
-        <button type="button" class="button button--primary" onClick={() => kiosk.startBooking()}>
-          {t('home.actions.book')}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <div class="instead">
-      <h2>{t('help.insteadTitle')}</h2>
-      <FallbackText />
-    </div>
   );
 }
