@@ -165,6 +165,14 @@ describe('every panel follows live', () => {
     await waitFor(() => expect(within(panel).getByText('Votre rendez-vous est confirmé.')).toBeTruthy());
   });
 
+  it('names each référent with the métier in their own gender (« Sophie, assistante sociale »)', async () => {
+    const fake = fakeStaffApi();
+    await renderConsole(i18n, fake.api);
+    fake.emit(snapshot());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Sophie, assistante sociale' })).toBeTruthy());
+    expect(screen.queryByText(/assistante sociale ou assistant social/)).toBeNull();
+  });
+
   it('shows a refused change next to the form and button that made it, not at the top', async () => {
     const fake = fakeStaffApi();
     fake.data.hoursError = 'validation';

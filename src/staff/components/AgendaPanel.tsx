@@ -78,7 +78,7 @@ function ReferentCard(props: { referent: Referent; lang: string }) {
   const titleId = `ref-${r.id}`;
   return (
     <article class="referent" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('agenda.referent', { name: r.firstName, metier: t(`agenda.metier.${r.metier}`) })}</h3>
+      <h3 id={titleId}>{t('agenda.referent', { name: r.firstName, metier: r.gender ? t(`agenda.metier.${r.metier}`, { context: r.gender }) : t(`agenda.metier.${r.metier}`) })}</h3>
       {r.bookings.length === 0 ? (
         <p class="muted">{t('agenda.empty')}</p>
       ) : (
