@@ -1,7 +1,7 @@
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
 
-const KNOWN = ['call_already_claimed', 'call_not_claimed', 'call_not_open', 'network', 'not_on_duty_here', 'staff_bad_credentials', 'staff_locked', 'staff_forbidden', 'validation'] as const;
+const KNOWN = ['call_already_claimed', 'call_not_claimed', 'call_not_open', 'network', 'not_on_duty_here', 'rate_limited', 'sign_in_busy', 'staff_bad_credentials', 'staff_locked', 'staff_forbidden', 'validation'] as const;
 type Known = (typeof KNOWN)[number];
 
 /**
@@ -16,7 +16,13 @@ export function ErrorMessage(props: { where?: string; id?: string }) {
   const mine = (staff.errorWhere.value ?? undefined) === props.where;
   return (
     <div class={props.where ? 'error-region error-region--inline' : 'error-region'} role="alert" id={props.id}>
-      {code && mine && <p class="error">{(KNOWN as readonly string[]).includes(code) ? t(`errors.${code as Known}`) : t('errors.generic')}</p>}
+      {code && mine && <p class="error">{describe(t, code, staff.errorRetryMinutes.value)}</p>}
     </div>
   );
+}
+
+function describe(t: ReturnType<typeof useT<'staff'>>, code: string, retryMinutes: number | null): string {
+  // A lock says how long it lasts (from the server's retryAfterSeconds), not a guess.
+  if (code === 'staff_locked' && retryMinutes !== null) return t('errors.staff_locked_in', { count: retryMinutes });
+  return (KNOWN as readonly string[]).includes(code) ? t(`errors.${code as Known}`) : t('errors.generic');
 }

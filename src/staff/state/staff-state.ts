@@ -35,6 +35,8 @@ export function createStaffState(deps: StaffStateDeps) {
   const ringIntervalSeconds = signal(30);
   /** Where the last error came from (a form's id), so it shows next to that form; null: at the top. */
   const errorWhere = signal<string | null>(null);
+  /** When a refusal says when to try again (a sign-in lock lasts up to 15 minutes), in whole minutes. */
+  const errorRetryMinutes = signal<number | null>(null);
   const today = createTodayCalls((id) => deps.api.todayCalls(id));
 
   const openCalls = computed(() => [...calls.value.values()].filter(isOpen).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
@@ -151,6 +153,8 @@ export function createStaffState(deps: StaffStateDeps) {
       return await action();
     } catch (e) {
       errorWhere.value = where;
+      const wait = e instanceof ApiRequestError ? e.details?.retryAfterSeconds : undefined;
+      errorRetryMinutes.value = typeof wait === 'number' && wait > 0 ? Math.ceil(wait / 60) : null;
       error.value = e instanceof ApiRequestError ? e.code : 'generic';
       if (e instanceof ApiRequestError && e.code === 'staff_unauthenticated') await signedOut();
       return undefined;
@@ -182,6 +186,7 @@ export function createStaffState(deps: StaffStateDeps) {
     waitingCalls,
     todayCalls: today.list,
     errorWhere,
+    errorRetryMinutes,
     kioskLabel,
     api: deps.api,
     run,
