@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NotifyChannel, StaffAgendaDay } from '../../core/agenda/booking';
+import type { OutboxMessageView, StaffAgendaDay } from '../../core/agenda/booking';
 import { addDays, parisMidnight, parseIsoDate } from '../../core/agenda/paris-time';
 import { WEEKDAYS, type WeeklyPeriods } from '../../core/agenda/slots';
 import { recordStaffAction } from '../audit/staff-audit';
@@ -11,14 +11,8 @@ import type { AgendaReferent, AgendaSource } from './agenda-source';
 
 const DAY_MS = 86_400_000;
 
-export interface OutboxRow {
-  id: string;
-  channel: NotifyChannel;
-  to: string;
-  body: string;
-  createdAt: string;
-  appointmentReference: string;
-}
+/** The console's outbox view is the row as the server lists it. */
+export type OutboxRow = OutboxMessageView;
 
 /** An absence as the audit keeps it. */
 const absenceView = (a: { id: string; start: number; end: number }) => ({ id: a.id, startsAt: new Date(a.start).toISOString(), endsAt: new Date(a.end).toISOString() });
