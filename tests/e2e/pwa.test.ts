@@ -7,6 +7,9 @@ describe('kiosk PWA', () => {
   it('precaches the shell and the locales, never anything from /api/, and starts offline', async () => {
     const context = await suite.browser.newContext();
     const page = await context.newPage();
+    // A Tuesday at 10:00 in Paris: the pôle is open, so the offline notice gives the site's
+    // fallback text (at night it says when the pôle opens instead; the component tests cover that).
+    await page.clock.setFixedTime(new Date('2026-12-01T09:00:00.000Z'));
     await page.goto(suite.e2e.kioskUrl('issy-les-moulineaux-1'));
     await page.getByRole('button', { name: 'Appeler un médiateur' }).waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
