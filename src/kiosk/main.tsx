@@ -12,20 +12,14 @@ import { announceSessionEnd, connectExtension } from './extension-bridge';
 import { readDeviceToken } from './device';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { KioskStateContext } from './state/context';
-import { createKioskState, LANGUAGE_KEY } from './state/kiosk-state';
+import { createKioskState, LANGUAGE_KEY, readCachedSite } from './state/kiosk-state';
 import { registerServiceWorker } from './sw-update';
 import '../web/base.css';
 import './styles.css';
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app')!;
-  const cachedLang = (() => {
-    try {
-      return (JSON.parse(localStorage.getItem('borne.site') ?? 'null') as { site?: { defaultLanguage?: string } } | null)?.site?.defaultLanguage;
-    } catch {
-      return undefined;
-    }
-  })();
+  const cachedLang = readCachedSite(localStorage)?.site.defaultLanguage;
   // The session ended on an official site (the extension's bar): what this tab kept of it goes.
   if (sessionEndedElsewhere(window.location.hash)) sessionStorage.clear();
   const goodbye = farewellLanguage(window.location.hash);

@@ -392,7 +392,8 @@ export function createKioskState(deps: KioskStateDeps) {
 
 export type KioskState = ReturnType<typeof createKioskState>;
 
-function readCachedSite(store: Storage): KioskSiteView | null {
+/** The public site settings cached for an offline start (main.tsx reads its language before i18n starts). */
+export function readCachedSite(store: Storage): KioskSiteView | null {
   try {
     const raw = store.getItem(SITE_CACHE_KEY);
     const parsed = raw ? (JSON.parse(raw) as KioskSiteView) : null;

@@ -45,12 +45,6 @@ export class FleetService {
     await this.heartbeat(kiosk, true);
   }
 
-  /**
-   * A closed stream changes nothing: the kiosk page closes it on its way to an official site, where
-   * the extension goes on renewing the lease. A kiosk really gone shows offline when its lease ends.
-   */
-  async streamClosed(_kiosk: AuthenticatedKiosk): Promise<void> {}
-
   /** Renews the kiosk's lease; tells the consoles only when it comes back (no event every 15 s). */
   async heartbeat(kiosk: AuthenticatedKiosk, alwaysPublish = false): Promise<void> {
     const now = this.ctx.clock();

@@ -105,7 +105,8 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
         unsubscribeCommands();
         unsubscribeAgenda();
         openStreams.delete(channel);
-        void fleet.streamClosed(kiosk).catch(() => undefined);
+        // Presence is not touched: the kiosk page closes its stream on its way to an official
+        // site, where the extension renews the lease; a kiosk really gone shows offline when it ends.
       });
       refresh();
       await fleet.streamOpened(kiosk);
