@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { Guide } from '../core/guides/guide';
 import type { SiteConfig } from '../core/site/site-config';
 import { agendaRoutes } from './agenda/agenda.routes';
+import { LiveConfig } from './config/live-config';
 import type { AgendaSource } from './agenda/agenda-source';
 import { AgendaService } from './agenda/agenda.service';
 import { OutboxProvider, type NotificationProvider } from './agenda/notifier';
@@ -38,6 +39,10 @@ import type { Store } from './store/db';
 
 export interface BuildOptions {
   store: Store;
+  /**
+   * The declaration of the pôles (kiosk-config/): imported into the database on the first
+   * start only. After that the database is the live configuration (config:import applies files).
+   */
   sites: ReadonlyMap<string, SiteConfig>;
   /** The guides of kiosk-config/guides, checked (loadGuides); none when omitted. */
   guides?: ReadonlyMap<string, Guide>;
@@ -65,6 +70,8 @@ export interface BuildOptions {
 }
 
 export interface BorneServices {
+  /** The live configuration of the pôles (the database's, imported from kiosk-config/ once). */
+  config: LiveConfig;
   help: HelpService;
   fleet: FleetService;
   auth: AuthService;
@@ -90,7 +97,9 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false,
     // Node's and the router's own refusals answer in the API's error format too.
     ...frameworkErrorOptions });
-  const ctx: AppContext = { db: opts.store.db, clock: opts.clock ?? systemClock, sites: opts.sites, guides: opts.guides ?? new Map(), bus: new EventBus(), log: app.log };
+  const clock = opts.clock ?? systemClock;
+  const config = await LiveConfig.open(opts.store.db, clock, opts.sites);
+  const ctx: AppContext = { db: opts.store.db, clock, config, sites: config.sites, guides: opts.guides ?? new Map(), bus: new EventBus(), log: app.log };
   const fleet = new FleetService(ctx);
   const help = new HelpService(ctx, fleet);
   const auth = new AuthService(ctx, opts.signIn);
@@ -109,7 +118,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await identity.purgeAttempts(now);
     await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
   };
-  app.decorate('borne', { help, fleet, auth, identity, agenda, guides, sweep });
+  app.decorate('borne', { config, help, fleet, auth, identity, agenda, guides, sweep });
 
   await app.register(fastifyCookie);
   installErrorHandling(app);

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Guide } from '../core/guides/guide';
 import type { SiteConfig } from '../core/site/site-config';
 import type { StaffEvent } from '../core/realtime/events';
+import type { LiveConfig } from './config/live-config';
 import type { EventBus } from './realtime/bus';
 import { appendEvent } from './realtime/event.repository';
 import type { Clock } from './store/clock';
@@ -11,6 +12,9 @@ import type { Db } from './store/db';
 export interface AppContext {
   db: Db;
   clock: Clock;
+  /** The live configuration: who reads a pôle's settings reads them here, fresh each time. */
+  config: LiveConfig;
+  /** The same as config.sites: every pôle as it is now (a live map, never a copy). */
   sites: ReadonlyMap<string, SiteConfig>;
   guides: ReadonlyMap<string, Guide>;
   bus: EventBus;

@@ -25,6 +25,9 @@ const CATALOGUE = {
   sign_in_busy: { status: 503, message: 'Too many sign-ins are being checked right now: try again in a few seconds.' },
   staff_forbidden: { status: 403, message: 'Your role does not allow this action.' },
   site_unknown: { status: 404, message: 'There is no site with this id: see kiosk-config/sites/.' },
+  site_not_yours: { status: 403, message: 'This pôle is not one of yours: an admin can add it to your account in « Comptes ».' },
+  admin_only: { status: 403, message: 'Administration is for admins de pôle and admins département: ask one of them to make this change.' },
+  version_conflict: { status: 409, message: 'Someone else saved this since you opened it: see details for the current version, check their change, then save again.' },
   not_on_duty_here: { status: 403, message: 'Mark yourself on duty for this site before taking its calls.' },
   kiosk_not_found: { status: 404, message: 'There is no kiosk with this id: see the kiosks of your site in the console.' },
   call_not_found: { status: 404, message: 'There is no help call with this id at your site.' },
@@ -73,9 +76,22 @@ export class ApiError extends Error {
     this.statusCode = CATALOGUE[code].status;
   }
 
+  /** Set by versionConflict(): the record as saved by the other person. */
+  current?: unknown;
+
   toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.details ? { details: this.details } : {}) } };
+    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}), ...(this.details ? { details: this.details } : {}), ...(this.current !== undefined ? { current: this.current } : {}) } };
   }
+}
+
+/**
+ * A save based on an old version: refused whole, with the current record and its version, so
+ * nothing is overwritten silently and the person can compare and save again.
+ */
+export function versionConflict(current: unknown, version: number): ApiError {
+  const error = new ApiError('version_conflict', undefined, undefined, { version });
+  error.current = current;
+  return error;
 }
 
 export function apiError(code: ErrorCode, fields?: { path: string; message: string }[], message?: string, details?: ApiErrorDetails): ApiError {

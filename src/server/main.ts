@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   await migrate(store);
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
   const app = await build({ store, sites, guides: guides.guides, distDir: options.distDir, version, trustProxy: options.trustProxy, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
-  const seeded = options.demo ? await seedDemo(store.db, sites, systemClock()) : undefined;
+  // From here on the database's configuration is the live one; kiosk-config/ was imported on the first start.
+  const live = app.borne.config.sites;
+  const seeded = options.demo ? await seedDemo(store.db, live, systemClock()) : undefined;
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   const lines = [`\nBorne is running at ${base}`, `  Staff console: ${base}/staff/`];
   if (seeded) {
     lines.push(`  Demo logins:   ${DEMO_STAFF.map((s) => `${s.username} / ${s.password}`).join('   ')}`, '  Demo kiosks:');
-    for (const site of sites.values()) {
+    for (const site of live.values()) {
       lines.push(`    ${site.name}`);
       for (const kiosk of site.kiosks) lines.push(`      ${kiosk.label.padEnd(10)} ${base}/kiosk/#kiosk=${seeded.kioskTokens.get(kiosk.id)}`);
     }

@@ -9,14 +9,16 @@ import { createChime } from './sound';
 import { StaffStateContext } from './state/context';
 import { createStaffState } from './state/staff-state';
 import { startRinger } from './state/ringer';
+import { AdminContext, createAdminStates } from './state/admin-context';
+import { createRoute } from './state/route';
 import { pageTitle } from './page-title';
 import '../web/base.css';
 import './styles.css';
 
-const NAMESPACES = ['common', 'staff', 'guides'] as const;
+const NAMESPACES = ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings'] as const;
 
 async function boot(): Promise<void> {
-  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,staff,guides}.json');
+  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,staff,guides,admin,fleet,enrol,accounts,agendaAdmin,settings}.json');
   const i18n = await createI18n({ loaders, namespaces: NAMESPACES, defaultNS: 'staff', language: 'fr' });
   const language = signal(i18n.language);
   const chime = createChime();
@@ -40,11 +42,14 @@ async function boot(): Promise<void> {
     void language.value;
     document.title = pageTitle(i18n, state.me.value ? state.waitingCalls.value.length : 0);
   });
+  const admin = createAdminStates(state, createRoute());
   const onLanguage = (lang: string) => void changeLanguage(i18n, lang, NAMESPACES).then((l) => (language.value = l));
   const Root = () => (
     <I18nProvider i18n={i18n} language={language}>
       <StaffStateContext.Provider value={state}>
-        <App chime={chime} language={language.value} onLanguage={onLanguage} />
+        <AdminContext.Provider value={admin}>
+          <App chime={chime} language={language.value} onLanguage={onLanguage} />
+        </AdminContext.Provider>
       </StaffStateContext.Provider>
     </I18nProvider>
   );

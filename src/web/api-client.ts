@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly fields?: ApiErrorBody['error']['fields'],
     readonly details?: ApiErrorBody['error']['details'],
+    /** On a version_conflict: the record as someone else saved it. */
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -43,7 +45,7 @@ export async function apiRequest<T>(url: string, options: RequestOptions = {}): 
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    if (isApiErrorBody(data)) throw new ApiRequestError(response.status, data.error.code, data.error.message, data.error.fields, data.error.details);
+    if (isApiErrorBody(data)) throw new ApiRequestError(response.status, data.error.code, data.error.message, data.error.fields, data.error.details, data.error.current);
     throw new ApiRequestError(response.status, response.status >= 500 ? 'network' : 'unknown', response.statusText);
   }
   return data as T;

@@ -3,6 +3,7 @@ import type { i18n, TFunction } from 'i18next';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
 import { guideText, type GuideText } from './guides';
+import type { Namespace } from './i18n';
 
 interface I18nValue {
   i18n: i18n;
@@ -17,7 +18,7 @@ export function I18nProvider(props: { i18n: i18n; language: ReadonlySignal<strin
 }
 
 /** The translation function for a namespace; subscribes the component to language changes. */
-export function useT<NS extends 'kiosk' | 'staff' | 'common' = 'kiosk'>(ns?: NS): TFunction<NS> {
+export function useT<NS extends Namespace = 'kiosk'>(ns?: NS): TFunction<NS> {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useT() needs an <I18nProvider> above it');
   void value.language.value;

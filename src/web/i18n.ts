@@ -1,6 +1,9 @@
 import i18next, { type i18n, type Resource } from 'i18next';
 import { LANGUAGE_INFO, SOURCE_LANGUAGE, isLanguage, type Language } from '../core/i18n/languages';
 
+/** The namespaces screens translate with (guides are read through guides.ts). */
+export type Namespace = 'common' | 'kiosk' | 'staff' | 'admin' | 'fleet' | 'enrol' | 'accounts' | 'agendaAdmin' | 'settings';
+
 export type LocaleLoaders = Record<string, () => Promise<{ default: Record<string, unknown> }>>;
 
 /**
@@ -16,7 +19,7 @@ function loaderFor(loaders: LocaleLoaders, lang: string, ns: string) {
 
 export interface I18nOptions {
   loaders: LocaleLoaders;
-  namespaces: readonly ('common' | 'kiosk' | 'staff' | 'guides')[];
+  namespaces: readonly (Namespace | 'guides')[];
   defaultNS: 'kiosk' | 'staff';
   language: Language;
   /** Called for a key missing in every language; tests make it throw. */

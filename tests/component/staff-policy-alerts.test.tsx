@@ -18,7 +18,7 @@ describe('the console asks the policy before watching a site (item 20)', () => {
     const opened: string[] = [];
     const api: StaffApi = {
       ...fake.api,
-      me: async () => ({ id: 's1', username: 'mediateur', firstName: 'Karim', role: 'mediateur', dutySiteId: null }),
+      me: async () => ({ id: 's1', username: 'mediateur', firstName: 'Karim', role: 'mediateur', siteIds: ['chatillon'], dutySiteId: null }),
       stream: (siteId, ...rest) => {
         opened.push(siteId);
         return fake.api.stream(siteId, ...rest);
@@ -38,7 +38,7 @@ describe('the console asks the policy before watching a site (item 20)', () => {
 
   it('lets an admin watch a site without being on duty', async () => {
     const fake = fakeStaffApi('admin');
-    const api: StaffApi = { ...fake.api, me: async () => ({ id: 's1', username: 'admin', firstName: 'Claire', role: 'admin', dutySiteId: null }) };
+    const api: StaffApi = { ...fake.api, me: async () => ({ id: 's1', username: 'admin', firstName: 'Claire', role: 'admin_departement', siteIds: [], dutySiteId: null }) };
     await renderConsole(i18n, api);
     await screen.findByText('Connecté');
   });

@@ -35,7 +35,7 @@ async function addStaff(s: TestServer, username: string): Promise<void> {
   const salt = Buffer.from(`salt-${username}`);
   const hash = scryptSync(`${username}-password`, salt, 32, { N: 1024, r: 8, p: 1 });
   const stored = ['scrypt', 1024, 8, 1, salt.toString('base64url'), hash.toString('base64url')].join('$');
-  await insertStaff(s.store.db, { id: randomUUID(), username, firstName: 'Lucie', role: 'mediateur' }, stored, clock());
+  await insertStaff(s.store.db, { id: randomUUID(), username, firstName: 'Lucie', role: 'mediateur', siteIds: [...s.sites.keys()] }, stored, clock());
 }
 
 const signIn = (s: TestServer, username: string, password: string, remoteAddress: string) =>

@@ -147,12 +147,14 @@ describe('sign-in lockout', () => {
 });
 
 describe('kiosk identity', () => {
-  it('refuses a kiosk that was enrolled but has since been removed from the config', async () => {
+  it('refuses a kiosk that was enrolled but has since been removed from the live config', async () => {
     const own = await startTestServer();
     const token = kioskAuth(own, 'issy-les-moulineaux-1');
+    const issy = own.app.borne.config.get('issy-les-moulineaux')!;
+    // Removed by an admin (or a reviewed import), not by editing a file: the database is the live config.
+    await own.app.borne.config.save({ ...issy.site, kiosks: issy.site.kiosks.filter((k) => k.id !== 'issy-les-moulineaux-1') }, issy.version, null);
     await own.close(true);
-    const withoutIssy = new Map([...own.sites].filter(([id]) => id !== 'issy-les-moulineaux'));
-    const restarted = await startTestServer({ dir: own.dir, sites: withoutIssy });
+    const restarted = await startTestServer({ dir: own.dir });
     try {
       const res = await restarted.app.inject({ method: 'GET', url: '/api/kiosk/me', headers: token });
       expect([res.statusCode, errorCode(res)]).toEqual([401, 'kiosk_unknown']);

@@ -42,8 +42,8 @@ export async function onDuty(server: TestServer, siteId: string, username = 'med
 }
 
 /** Adds a staff account whose password is its username (the demo has one médiateur only). */
-export async function addStaff(server: TestServer, username: string, firstName: string, role: StaffRole = 'mediateur'): Promise<void> {
-  await insertStaff(server.store.db, { id: randomUUID(), username, firstName, role }, await hashPassword(username), new Date());
+export async function addStaff(server: TestServer, username: string, firstName: string, role: StaffRole = 'mediateur', siteIds: string[] = [...server.sites.keys()]): Promise<void> {
+  await insertStaff(server.store.db, { id: randomUUID(), username, firstName, role, siteIds }, await hashPassword(username), new Date());
 }
 
 export function staffAction(server: TestServer, cookie: { cookie: string }, callId: string, action: 'claim' | 'resolve', outcome = 'helped'): Promise<LightMyRequestResponse> {

@@ -39,13 +39,13 @@ export async function startTestServer(options: Partial<BuildOptions> & { configD
   const sites = options.sites ?? loadSites(options.configDir ?? 'kiosk-config');
   const guides = options.guides ?? loadGuides(options.configDir ?? 'kiosk-config', sites).guides;
   const app = await build({ sweepIntervalMs: 0, ...options, store, sites, guides });
-  const { kioskTokens } = await seedDemo(store.db, sites, (options.clock ?? (() => new Date()))());
+  const { kioskTokens } = await seedDemo(store.db, app.borne.config.sites, (options.clock ?? (() => new Date()))());
   return {
     app,
     store,
     dir,
     dbFile,
-    sites,
+    sites: app.borne.config.sites,
     kioskTokens,
     async close(keepFiles = false) {
       await app.close();

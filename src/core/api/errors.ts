@@ -5,6 +5,8 @@ export interface ApiErrorBody {
     message: string;
     fields?: { path: string; message: string }[];
     details?: ApiErrorDetails;
+    /** On a version_conflict: the record as it is now, so the person sees the other change. */
+    current?: unknown;
   };
 }
 

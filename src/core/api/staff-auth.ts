@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StaffRole } from '../auth/policy';
 
 export const loginBodySchema = z
   .object({
@@ -17,7 +18,9 @@ export interface StaffMe {
   id: string;
   username: string;
   firstName: string;
-  role: 'mediateur' | 'admin';
+  role: StaffRole;
+  /** The pôles the person belongs to (an admin département acts on all of them). */
+  siteIds: string[];
   dutySiteId: string | null;
 }
 

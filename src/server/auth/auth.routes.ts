@@ -5,11 +5,13 @@ import type { AppContext } from '../context';
 import { dutyOf } from '../fleet/duty.repository';
 import { auditDutyChange } from '../fleet/duty-audit';
 import { authorize } from './policy';
+import { apiError } from '../errors';
+import { visibleSites } from '../../core/auth/policy';
 import { defineRoute, type Authenticators } from '../http/route';
 import { STAFF_COOKIE, SESSION_HOURS, type AuthService } from './auth.service';
 
 export function authRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, auth: AuthService): void {
-  const me = async (user: { id: string; username: string; firstName: string; role: StaffMe['role'] }): Promise<StaffMe> => ({
+  const me = async (user: { id: string; username: string; firstName: string; role: StaffMe['role']; siteIds: string[] }): Promise<StaffMe> => ({
     ...user,
     dutySiteId: (await dutyOf(ctx.db, user.id)) ?? null,
   });
@@ -58,10 +60,10 @@ export function authRoutes(app: FastifyInstance, authn: Authenticators, ctx: App
   defineRoute(app, authn, {
     method: 'GET',
     url: '/api/staff/sites',
-    summary: 'The sites of the département',
+    summary: "The pôles the staff member works at (an admin département: every pôle)",
     auth: 'staff',
-    handler: async (): Promise<SiteSummary[]> => {
-      return [...ctx.sites.values()].map((s) => ({ id: s.id, name: s.name }));
+    handler: async ({ staff }): Promise<SiteSummary[]> => {
+      return visibleSites(staff, ctx.sites.values()).map((s) => ({ id: s.id, name: s.name }));
     },
   });
 
@@ -72,6 +74,8 @@ export function authRoutes(app: FastifyInstance, authn: Authenticators, ctx: App
     auth: 'staff',
     body: dutyBodySchema,
     handler: async ({ body, staff, request }) => {
+      // An unknown pôle is not a refusal: say it does not exist.
+      if (body.siteId !== null && !ctx.sites.has(body.siteId)) throw apiError('site_unknown');
       await authorize(ctx.db, staff, 'site.duty', { siteId: body.siteId });
       const before = (await dutyOf(ctx.db, staff.id)) ?? null;
       await auth.setDuty(staff, body.siteId);

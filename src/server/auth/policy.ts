@@ -1,4 +1,4 @@
-import { decide, needsDuty, type StaffAction } from '../../core/auth/policy';
+import { decide, needsDuty, type Scope, type StaffAction } from '../../core/auth/policy';
 import { apiError } from '../errors';
 import { dutyOf } from '../fleet/duty.repository';
 import type { Db } from '../store/db';
@@ -9,8 +9,8 @@ import type { StaffUser } from './staff.repository';
  * the person is on duty) and throws the refusal as an API error. Every staff route and service
  * asks this before acting; none writes its own role or duty check.
  */
-export async function authorize(db: Db, staff: StaffUser, action: StaffAction, scope: { siteId: string | null }): Promise<void> {
+export async function authorize(db: Db, staff: StaffUser, action: StaffAction, scope: Scope): Promise<void> {
   const dutySiteId = needsDuty(staff, action) ? ((await dutyOf(db, staff.id)) ?? null) : null;
-  const decision = decide({ role: staff.role, dutySiteId }, action, scope);
+  const decision = decide({ role: staff.role, siteIds: staff.siteIds, dutySiteId }, action, scope);
   if (!decision.allowed) throw apiError(decision.reason);
 }

@@ -3,11 +3,16 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { migrate, openSqlite } from '../store/db';
 import { hashPassword } from './password';
-import { findStaffByUsername, insertStaff } from './staff.repository';
+import { findStaffByUsername, insertStaff, type StaffRole } from './staff.repository';
 
-const USAGE = `Usage: npm run staff -- add --username <name> --first-name <prénom> --role mediateur|admin [--password-stdin]
+const USAGE = `Usage: npm run staff -- add --username <name> --first-name <prénom> --role mediateur|admin-pole|admin-departement [--sites <id,id>] [--password-stdin]
+  Makes the first admin of a new install (--role admin-departement); everyone else is added in
+  the console's « Administration › Comptes », where they choose their own password.
+  --sites: the pôles a médiateur or an admin de pôle works at (site ids, comma-separated).
   The password is asked for (hidden), or read from standard input with --password-stdin.
   The first name is what usagers see on the kiosk (« Karim arrive »).`;
+
+const ROLES: Record<string, StaffRole> = { mediateur: 'mediateur', 'admin-pole': 'admin_pole', 'admin-departement': 'admin_departement' };
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -38,7 +43,7 @@ async function main(): Promise<void> {
   try {
     values = parseArgs({
       args: rest,
-      options: { username: { type: 'string' }, 'first-name': { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } },
+      options: { username: { type: 'string' }, 'first-name': { type: 'string' }, role: { type: 'string' }, sites: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } },
       strict: true,
     }).values;
   } catch (error) {
@@ -46,10 +51,14 @@ async function main(): Promise<void> {
   }
   const username = values.username?.trim().toLowerCase();
   const firstName = values['first-name']?.trim();
-  const role = values.role;
+  const role = ROLES[values.role ?? ''];
+  const siteIds = (values.sites ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!username || !/^[a-z0-9._-]{2,64}$/.test(username)) fail('--username is required: 2 to 64 lower-case letters, digits, dots, dashes or underscores.');
   if (!firstName) fail('--first-name is required.');
-  if (role !== 'mediateur' && role !== 'admin') fail('--role must be "mediateur" or "admin".');
+  if (!role) fail(`--role must be one of ${Object.keys(ROLES).join(', ')}${values.role ? ` (got "${values.role}")` : ''}.`);
+  if (role !== 'admin_departement' && siteIds.length === 0) fail(`--sites is required for --role ${values.role}: the pôles this person works at, for example --sites chatillon.`);
+  const badSite = siteIds.find((s) => !/^[a-z0-9][a-z0-9-]{1,62}$/.test(s));
+  if (badSite) fail(`--sites: "${badSite}" is not a site id (lower-case letters, digits and dashes, as in kiosk-config/sites/<id>.json).`);
   const password = await readPassword(values['password-stdin']);
   if (password.length < 10) fail('The password must have at least 10 characters.');
 
@@ -59,8 +68,11 @@ async function main(): Promise<void> {
   try {
     await migrate(store);
     if (await findStaffByUsername(store.db, username)) fail(`A staff account "${username}" already exists.`);
-    await insertStaff(store.db, { id: randomUUID(), username, firstName, role }, await hashPassword(password), new Date());
-    process.stdout.write(`Added ${role} "${username}" (${firstName}).\n`);
+    const known = new Set((await store.db.selectFrom('site_configs').select('id').execute()).map((r) => r.id));
+    const unknown = known.size ? siteIds.find((s) => !known.has(s)) : undefined;
+    if (unknown) fail(`--sites: there is no pôle "${unknown}": expected one of ${[...known].sort().join(', ')}.`);
+    await insertStaff(store.db, { id: randomUUID(), username, firstName, role, siteIds }, await hashPassword(password), new Date());
+    process.stdout.write(`Added ${values.role} "${username}" (${firstName})${siteIds.length ? ` at ${siteIds.join(', ')}` : ''}.\n`);
   } finally {
     await store.close();
   }

@@ -1,24 +1,36 @@
 import type { Db } from '../store/db';
 
-export type StaffRole = 'mediateur' | 'admin';
+import type { StaffRole } from '../../core/auth/policy';
+
+export type { StaffRole };
 
 export interface StaffUser {
   id: string;
   username: string;
   firstName: string;
   role: StaffRole;
+  /** The pôles the person belongs to (staff_sites). */
+  siteIds: string[];
+}
+
+export async function staffSiteIds(db: Db, staffId: string): Promise<string[]> {
+  const rows = await db.selectFrom('staff_sites').select('site_id').where('staff_id', '=', staffId).orderBy('site_id').execute();
+  return rows.map((r) => r.site_id);
 }
 
 export async function findStaffByUsername(db: Db, username: string): Promise<(StaffUser & { passwordHash: string }) | undefined> {
   const r = await db.selectFrom('staff_users').selectAll().where('username', '=', username).where('disabled_at', 'is', null).executeTakeFirst();
-  return r ? { id: r.id, username: r.username, firstName: r.first_name, role: r.role, passwordHash: r.password_hash } : undefined;
+  return r ? { id: r.id, username: r.username, firstName: r.first_name, role: r.role, siteIds: await staffSiteIds(db, r.id), passwordHash: r.password_hash } : undefined;
 }
 
 export async function insertStaff(db: Db, user: StaffUser, passwordHash: string, at: Date): Promise<void> {
-  await db
-    .insertInto('staff_users')
-    .values({ id: user.id, username: user.username, first_name: user.firstName, role: user.role, password_hash: passwordHash, created_at: at.toISOString(), disabled_at: null })
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('staff_users')
+      .values({ id: user.id, username: user.username, first_name: user.firstName, role: user.role, password_hash: passwordHash, created_at: at.toISOString(), disabled_at: null })
+      .execute();
+    if (user.siteIds.length) await trx.insertInto('staff_sites').values(user.siteIds.map((site_id) => ({ staff_id: user.id, site_id }))).execute();
+  });
 }
 
 export async function countStaff(db: Db): Promise<number> {
@@ -39,7 +51,7 @@ export async function findSessionUser(db: Db, tokenHash: string, now: Date): Pro
     .where('staff_sessions.expires_at', '>', now.toISOString())
     .where('staff_users.disabled_at', 'is', null)
     .executeTakeFirst();
-  return r ? { id: r.id, username: r.username, firstName: r.first_name, role: r.role } : undefined;
+  return r ? { id: r.id, username: r.username, firstName: r.first_name, role: r.role, siteIds: await staffSiteIds(db, r.id) } : undefined;
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

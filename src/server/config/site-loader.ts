@@ -43,6 +43,38 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/**
+ * Checks a site's value with the config files' schema, field by field: the console's
+ * « Réglages du pôle » and the files say the same thing about the same mistake.
+ */
+export function validateSite(raw: unknown): { site?: SiteConfig; problems: { field: string; message: string }[] } {
+  const result = siteConfigSchema.safeParse(raw);
+  if (result.success) return { site: result.data, problems: [] };
+  return {
+    problems: result.error.issues.map((issue) => {
+      const field = issue.path.length ? issue.path.join('.') : '(root)';
+      if (issue.code === 'unrecognized_keys') {
+        return { field, message: `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove them or check their spelling` };
+      }
+      return { field, message: `${issue.message} (got ${describeValue(valueAt(raw, issue.path))})` };
+    }),
+  };
+}
+
+/** Rules across pôles: a kiosk id names one kiosk of the whole département. */
+export function crossSiteProblems(sites: Iterable<SiteConfig>): { siteId: string; field: string; message: string }[] {
+  const owner = new Map<string, string>();
+  const problems: { siteId: string; field: string; message: string }[] = [];
+  for (const site of sites) {
+    site.kiosks.forEach((k, i) => {
+      const other = owner.get(k.id);
+      if (other && other !== site.id) problems.push({ siteId: site.id, field: `kiosks.${i}.id`, message: `kiosk id "${k.id}" is already used by site "${other}": kiosk ids are unique across sites` });
+      owner.set(k.id, site.id);
+    });
+  }
+  return problems;
+}
+
 export function parseSiteFile(file: string, text: string, displayName = file): { site?: SiteConfig; problems: ConfigProblem[] } {
   let raw: unknown;
   try {
@@ -50,23 +82,13 @@ export function parseSiteFile(file: string, text: string, displayName = file): {
   } catch (error) {
     return { problems: [{ file: displayName, field: '(file)', message: `not valid JSON${jsonErrorLocation(text, error as Error)}: ${(error as Error).message}` }] };
   }
-  const result = siteConfigSchema.safeParse(raw);
-  if (!result.success) {
-    return {
-      problems: result.error.issues.map((issue) => {
-        const field = issue.path.length ? issue.path.join('.') : '(root)';
-        if (issue.code === 'unrecognized_keys') {
-          return { file: displayName, field, message: `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove them or check their spelling` };
-        }
-        return { file: displayName, field, message: `${issue.message} (got ${describeValue(valueAt(raw, issue.path))})` };
-      }),
-    };
-  }
+  const result = validateSite(raw);
+  if (!result.site) return { problems: result.problems.map((p) => ({ file: displayName, ...p })) };
   const expectedId = basename(file, '.json');
-  if (result.data.id !== expectedId) {
-    return { problems: [{ file: displayName, field: 'id', message: `expected "${expectedId}", the file's name without .json (got "${result.data.id}")` }] };
+  if (result.site.id !== expectedId) {
+    return { problems: [{ file: displayName, field: 'id', message: `expected "${expectedId}", the file's name without .json (got "${result.site.id}")` }] };
   }
-  return { site: result.data, problems: [] };
+  return { site: result.site, problems: [] };
 }
 
 /** Reads every site of a config folder. Throws a ConfigError listing every problem found. */
@@ -97,7 +119,7 @@ export function loadSites(configDir: string): ReadonlyMap<string, SiteConfig> {
   return sites;
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
     for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);

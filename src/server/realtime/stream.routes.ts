@@ -58,7 +58,7 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
         // stream (a reconnect is then refused like any other request of the site).
         if (m.event.type === 'duty') {
           const dutySiteId = m.event.onDuty.some((d) => d.staffId === staff.id) ? params.siteId : null;
-          if (!can({ role: staff.role, dutySiteId }, 'site.watch', { siteId: params.siteId })) channel.end();
+          if (!can({ role: staff.role, siteIds: staff.siteIds, dutySiteId }, 'site.watch', { siteId: params.siteId })) channel.end();
         }
       };
       channel.send('snapshot', { type: 'snapshot', snapshot } satisfies StaffEvent, snapshotId);

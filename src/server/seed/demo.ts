@@ -12,8 +12,9 @@ import { completeDemoReferents } from './demo-referents';
 
 /** Demo staff; printed by `npm start`. A non-demo start never creates these. */
 export const DEMO_STAFF = [
-  { username: 'mediateur', password: 'mediateur', firstName: 'Karim', role: 'mediateur' as const },
-  { username: 'admin', password: 'admin', firstName: 'Claire', role: 'admin' as const },
+  { username: 'mediateur', password: 'mediateur', firstName: 'Karim', role: 'mediateur' as const, sites: 'all' as const },
+  { username: 'admin', password: 'admin', firstName: 'Claire', role: 'admin_departement' as const, sites: [] },
+  { username: 'adminpole', password: 'adminpole', firstName: 'Nadia', role: 'admin_pole' as const, sites: ['chatillon'] },
 ];
 
 export function demoKioskToken(secret: string, kioskId: string): string {
@@ -27,7 +28,8 @@ export function demoKioskToken(secret: string, kioskId: string): string {
 export async function seedDemo(db: Db, sites: ReadonlyMap<string, SiteConfig>, now: Date): Promise<{ kioskTokens: Map<string, string> }> {
   if ((await countStaff(db)) === 0) {
     for (const s of DEMO_STAFF) {
-      await insertStaff(db, { id: randomUUID(), username: s.username, firstName: s.firstName, role: s.role }, await hashPassword(s.password), now);
+      const siteIds = s.sites === 'all' ? [...sites.keys()] : s.sites.filter((id) => sites.has(id));
+      await insertStaff(db, { id: randomUUID(), username: s.username, firstName: s.firstName, role: s.role, siteIds }, await hashPassword(s.password), now);
     }
   }
   const secret = await instanceSecret(db);

@@ -12,6 +12,7 @@ import { staffAudit } from './migrations/005-staff-audit';
 import { signInThrottle } from './migrations/007-sign-in-throttle';
 import { referentWords } from './migrations/009-referent-words';
 import { keyedAttempts } from './migrations/006-keyed-attempts';
+import { administration } from './migrations/010-administration';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -36,7 +37,9 @@ export function openSqlite(file: string): Store {
 function provider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides(), '005-staff-audit': staffAudit(), '006-keyed-attempts': keyedAttempts(), '007-sign-in-throttle': signInThrottle(), '009-referent-words': referentWords() };
+      return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides(), '005-staff-audit': staffAudit(), '006-keyed-attempts': keyedAttempts(), '007-sign-in-throttle': signInThrottle(), '009-referent-words': referentWords(),
+        '010-administration': administration(),
+      };
     },
   };
 }

@@ -7,11 +7,18 @@ export interface Database {
     id: string;
     username: string;
     first_name: string;
-    role: 'mediateur' | 'admin';
+    role: 'mediateur' | 'admin_pole' | 'admin_departement';
+    /** '' while the person has not chosen a password yet (an account made in « Comptes »). */
     password_hash: string;
     created_at: string;
     disabled_at: string | null;
+    /** Bumped on every change: a second admin's save of a stale copy is refused (migration 010). */
+    version: Generated<number>;
   };
+  /** The pôles a staff member belongs to (migration 010); an admin_departement needs none. */
+  staff_sites: { staff_id: string; site_id: string };
+  /** The live configuration of each pôle: a SiteConfig as JSON, imported from kiosk-config/ (migration 010). */
+  site_configs: { id: string; json: string; version: number; updated_at: string; updated_by: string | null };
   staff_sessions: {
     token_hash: string;
     staff_id: string;

@@ -7,16 +7,18 @@ import type { StaffApi } from '../../../src/staff/api';
 import { App } from '../../../src/staff/App';
 import type { Chime } from '../../../src/staff/sound';
 import { StaffStateContext } from '../../../src/staff/state/context';
+import { AdminContext, createAdminStates } from '../../../src/staff/state/admin-context';
+import { createRoute } from '../../../src/staff/state/route';
 import { createStaffState, type StaffState } from '../../../src/staff/state/staff-state';
 import { ApiRequestError } from '../../../src/web/api-client';
 import { createI18n } from '../../../src/web/i18n';
 import { I18nProvider } from '../../../src/web/i18n-context';
 import { signal } from '@preact/signals';
 
-const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{common,staff,guides}.json');
+const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{common,staff,guides,admin,fleet,enrol,accounts,agendaAdmin,settings}.json');
 
 export function staffI18n(): Promise<i18n> {
-  return createI18n({ loaders, namespaces: ['common', 'staff', 'guides'], defaultNS: 'staff', language: 'fr', onMissingKey: (key) => { throw new Error(`missing translation key: ${key}`); } });
+  return createI18n({ loaders, namespaces: ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings'], defaultNS: 'staff', language: 'fr', onMissingKey: (key) => { throw new Error(`missing translation key: ${key}`); } });
 }
 
 export const kiosk = (id: string, online = true, extra: Partial<KioskStatus> = {}): KioskStatus => ({ id, siteId: 'chatillon', label: `Poste ${id.slice(-1)}`, online, inSession: online, screen: 'home', language: 'fr', guide: null, lastSeenAt: '2026-11-23T09:00:00.000Z', ...extra });
@@ -37,15 +39,16 @@ export const AGENDA: StaffAgendaDay = {
 
 /** A console API that answers from memory; `emit` plays the site's stream. */
 export function fakeStaffApi(role: 'admin' | 'mediateur' = 'admin') {
+  const me = { id: 's1', username: role, firstName: 'Karim', role: role === 'admin' ? ('admin_departement' as const) : ('mediateur' as const), siteIds: ['chatillon'] };
   let onEvent: ((e: StaffEvent) => void) | null = null;
   const counts = { outbox: 0, todayCalls: 0 };
   const data = { today: [] as HelpCall[], outbox: [] as OutboxMessageView[], hoursError: null as string | null };
   const api: StaffApi = {
-    me: async () => ({ id: 's1', username: role, firstName: 'Karim', role, dutySiteId: 'chatillon' }),
-    login: async () => ({ id: 's1', username: role, firstName: 'Karim', role, dutySiteId: 'chatillon' }),
+    me: async () => ({ ...me, dutySiteId: 'chatillon' }),
+    login: async () => ({ ...me, dutySiteId: 'chatillon' }),
     logout: async () => undefined,
     sites: async () => [{ id: 'chatillon', name: 'Pôle social de Châtillon' }],
-    setDuty: async (siteId) => ({ id: 's1', username: role, firstName: 'Karim', role, dutySiteId: siteId }),
+    setDuty: async (siteId) => ({ ...me, dutySiteId: siteId }),
     claim: async (id) => call(id, 'chatillon-1', { status: 'claimed' }),
     resolve: async (id) => call(id, 'chatillon-1', { status: 'resolved' }),
     resetKiosk: async () => undefined,
@@ -83,7 +86,9 @@ export async function renderConsole(i18n: i18n, api: StaffApi, onNewCall: () => 
   const result = render(
     <I18nProvider i18n={i18n} language={language}>
       <StaffStateContext.Provider value={state}>
-        <App chime={quietChime()} language="fr" onLanguage={() => undefined} />
+        <AdminContext.Provider value={createAdminStates(state, createRoute(window))}>
+          <App chime={quietChime()} language="fr" onLanguage={() => undefined} />
+        </AdminContext.Provider>
       </StaffStateContext.Provider>
     </I18nProvider>,
   );

@@ -1,0 +1,7 @@
+import { useT } from '../../../web/i18n-context';
+
+/** Placeholder: this section of « Administration » is being built. */
+export function ReferentsSection() {
+  const t = useT('admin');
+  return <p class="muted">{t('common.loading')}</p>;
+}

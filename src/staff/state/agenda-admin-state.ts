@@ -1,0 +1,9 @@
+import type { StaffState } from './staff-state';
+
+/** The console's state for this area of « Administration » (placeholder until the area is built). */
+export function createAgendaAdminState(deps: { staff: StaffState }) {
+  void deps;
+  return {};
+}
+
+export type AgendaAdminState = ReturnType<typeof createAgendaAdminState>;

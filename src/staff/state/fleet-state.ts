@@ -1,0 +1,9 @@
+import type { StaffState } from './staff-state';
+
+/** The console's state for this area of « Administration » (placeholder until the area is built). */
+export function createFleetState(deps: { staff: StaffState }) {
+  void deps;
+  return {};
+}
+
+export type FleetState = ReturnType<typeof createFleetState>;
