@@ -52,7 +52,12 @@ export const siteConfigSchema = z
     languages: z.array(languageSchema).min(1, { error: 'expected at least one language, for example ["fr"]' }),
     defaultLanguage: languageSchema,
     openingHours: openingHoursSchema,
-    kiosks: z.array(kioskConfigSchema).min(1, { error: 'expected at least one kiosk: { "id": "…", "label": "…" }' }),
+    // Days the pôle is closed whatever its weekly hours say (public holidays, a closure), as Paris dates.
+    closedDays: z
+      .array(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'expected a date "YYYY-MM-DD", for example "2026-12-25"' }))
+      .default([]),
+    // A new pôle may have no kiosk yet: « Ajouter une borne » adds them from the console.
+    kiosks: z.array(kioskConfigSchema).default([]),
     help: z
       .object({
         escalationMinutes: z.number({ error: 'expected a number of minutes, for example 5' }).positive({ error: 'expected a number of minutes greater than 0, for example 5' }).max(120, { error: 'expected at most 120 minutes' }),
@@ -90,6 +95,13 @@ export const siteConfigSchema = z
       })
       .strict()
       .default({ maxLivePerPhone: 2, maxLivePerDossier: 3, maxPerKioskPerHour: 12 }),
+    // « Parc des bornes »: a kiosk offline this long while the pôle is open raises an alert for its admins.
+    fleet: z
+      .object({
+        offlineAlertMinutes: z.number({ error: 'expected a number of minutes, for example 10' }).int({ error: 'expected whole minutes' }).min(1, { error: 'expected at least 1 minute' }).max(240, { error: 'expected at most 240 minutes' }).default(10),
+      })
+      .strict()
+      .default({ offlineAlertMinutes: 10 }),
     idle: z
       .object({
         warningAfterSeconds: z.number().int({ error: 'expected whole seconds' }).min(30, { error: 'expected at least 30 seconds of inactivity before the warning' }).max(1800, { error: 'expected at most 1800 seconds' }),

@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { createAccountsState, type AccountsState } from './accounts-state';
 import { createAgendaAdminState, type AgendaAdminState } from './agenda-admin-state';
+import { createCommandsState, type CommandsState } from './commands-state';
 import { createEnrolState, type EnrolState } from './enrol-state';
 import { createFleetState, type FleetState } from './fleet-state';
 import { createSettingsState, type SettingsState } from './settings-state';
@@ -19,6 +20,8 @@ export interface AdminStates {
   siteId: ReadonlySignal<string | null>;
   chooseSite(siteId: string): void;
   fleet: FleetState;
+  /** Remote actions on kiosks and the fleet's alerts. */
+  commands: CommandsState;
   enrol: EnrolState;
   accounts: AccountsState;
   agendaAdmin: AgendaAdminState;
@@ -36,6 +39,7 @@ export function createAdminStates(staff: StaffState, route: RouteState): AdminSt
     siteId,
     chooseSite: (id) => (chosen.value = id),
     fleet: createFleetState({ staff }),
+    commands: createCommandsState({ staff }),
     enrol: createEnrolState({ staff }),
     accounts: createAccountsState({ staff }),
     agendaAdmin: createAgendaAdminState({ staff }),
