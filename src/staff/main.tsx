@@ -15,10 +15,10 @@ import { pageTitle } from './page-title';
 import '../web/base.css';
 import './styles.css';
 
-const NAMESPACES = ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings'] as const;
+const NAMESPACES = ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings', 'commands'] as const;
 
 async function boot(): Promise<void> {
-  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,staff,guides,admin,fleet,enrol,accounts,agendaAdmin,settings}.json');
+  const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,staff,guides,admin,fleet,enrol,accounts,agendaAdmin,settings,commands}.json');
   const i18n = await createI18n({ loaders, namespaces: NAMESPACES, defaultNS: 'staff', language: 'fr' });
   const language = signal(i18n.language);
   const chime = createChime();

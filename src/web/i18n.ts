@@ -2,7 +2,7 @@ import i18next, { type i18n, type Resource } from 'i18next';
 import { LANGUAGE_INFO, SOURCE_LANGUAGE, isLanguage, type Language } from '../core/i18n/languages';
 
 /** The namespaces screens translate with (guides are read through guides.ts). */
-export type Namespace = 'common' | 'kiosk' | 'staff' | 'admin' | 'fleet' | 'enrol' | 'accounts' | 'agendaAdmin' | 'settings';
+export type Namespace = 'common' | 'kiosk' | 'staff' | 'admin' | 'fleet' | 'enrol' | 'accounts' | 'agendaAdmin' | 'settings' | 'commands';
 
 export type LocaleLoaders = Record<string, () => Promise<{ default: Record<string, unknown> }>>;
 

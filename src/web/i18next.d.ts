@@ -8,6 +8,7 @@ import type enrol from '../../locales/fr/enrol.json';
 import type accounts from '../../locales/fr/accounts.json';
 import type agendaAdmin from '../../locales/fr/agendaAdmin.json';
 import type settings from '../../locales/fr/settings.json';
+import type commands from '../../locales/fr/commands.json';
 
 // Keys are typed from the French files, the source language: a typo is a compile error.
 declare module 'i18next' {
@@ -24,6 +25,7 @@ declare module 'i18next' {
       accounts: typeof accounts;
       agendaAdmin: typeof agendaAdmin;
       settings: typeof settings;
+      commands: typeof commands;
     };
     returnNull: false;
   }

@@ -15,10 +15,10 @@ import { createI18n } from '../../../src/web/i18n';
 import { I18nProvider } from '../../../src/web/i18n-context';
 import { signal } from '@preact/signals';
 
-const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{common,staff,guides,admin,fleet,enrol,accounts,agendaAdmin,settings}.json');
+const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{common,staff,guides,admin,fleet,enrol,accounts,agendaAdmin,settings,commands}.json');
 
 export function staffI18n(): Promise<i18n> {
-  return createI18n({ loaders, namespaces: ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings'], defaultNS: 'staff', language: 'fr', onMissingKey: (key) => { throw new Error(`missing translation key: ${key}`); } });
+  return createI18n({ loaders, namespaces: ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings', 'commands'], defaultNS: 'staff', language: 'fr', onMissingKey: (key) => { throw new Error(`missing translation key: ${key}`); } });
 }
 
 export const kiosk = (id: string, online = true, extra: Partial<KioskStatus> = {}): KioskStatus => ({ id, siteId: 'chatillon', label: `Poste ${id.slice(-1)}`, online, inSession: online, screen: 'home', language: 'fr', guide: null, lastSeenAt: '2026-11-23T09:00:00.000Z', ...extra });
