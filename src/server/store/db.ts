@@ -13,6 +13,8 @@ import { signInThrottle } from './migrations/007-sign-in-throttle';
 import { referentWords } from './migrations/009-referent-words';
 import { keyedAttempts } from './migrations/006-keyed-attempts';
 import { administration } from './migrations/010-administration';
+import { enrolment } from './migrations/011-enrolment';
+import { accounts } from './migrations/014-accounts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -39,14 +41,17 @@ function provider(dialect: Dialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides(), '005-staff-audit': staffAudit(), '006-keyed-attempts': keyedAttempts(), '007-sign-in-throttle': signInThrottle(), '009-referent-words': referentWords(),
         '010-administration': administration(),
+        '011-enrolment': enrolment(),
+        '014-accounts': accounts(),
       };
     },
   };
 }
 
-export async function migrate(store: Store): Promise<void> {
+/** Migrates to the latest version, or up to `target` (a migration's name: tests of an upgrade). */
+export async function migrate(store: Store, target?: string): Promise<void> {
   const migrator = new Migrator({ db: store.db, provider: provider(store.dialect) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
