@@ -43,6 +43,7 @@ export function connectExtension(state: KioskState, i18n: i18n, kioskToken: stri
       fallback: pickLocalized(site.help.fallback, state.language.value).text,
       // A site view cached by an older version has no hours: an always-open week keeps the fallback text.
       openingHours: site.openingHours ?? ALWAYS_OPEN,
+      closedDays: site.closedDays ?? [],
       guide: currentGuide(),
     };
   };

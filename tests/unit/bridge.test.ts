@@ -9,6 +9,7 @@ const CONTEXT: KioskContext = {
   idle: { warningAfterSeconds: 30, answerSeconds: 20, claimedPauseMinutes: 10 },
   fallback: 'x',
   openingHours: { mon: [['08:30', '12:30']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] },
+  closedDays: [],
   guide: null,
 };
 

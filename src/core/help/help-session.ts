@@ -226,15 +226,15 @@ export type HelpScreenState =
   | { kind: 'cancelled' };
 
 /** The site's fallback text while the pôle is open; when it is closed, when it opens (never a closed accueil). */
-export function whatInstead(openingHours: OpeningHours | null, now: number): Instead {
+export function whatInstead(openingHours: OpeningHours | null, now: number, closedDays: readonly string[] = []): Instead {
   // Hours unknown (a site view cached by an older version): the site's own fallback text.
   if (!openingHours) return { kind: 'fallback' };
-  const opening = openingState(openingHours, now);
+  const opening = openingState(openingHours, now, closedDays);
   return opening.open ? { kind: 'fallback' } : { kind: 'closed', opensAt: opening.opensAt };
 }
 
-export function helpScreen(state: HelpSessionState, site: { openingHours: OpeningHours | null; now: number }): HelpScreenState {
-  const instead = (): Instead => whatInstead(site.openingHours, site.now);
+export function helpScreen(state: HelpSessionState, site: { openingHours: OpeningHours | null; closedDays?: readonly string[]; now: number }): HelpScreenState {
+  const instead = (): Instead => whatInstead(site.openingHours, site.now, site.closedDays);
   const call = myCall(state);
   if (!call) {
     if (state.request === 'sending') return { kind: 'sending' };

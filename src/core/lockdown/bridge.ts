@@ -32,6 +32,8 @@ export interface KioskContext {
   fallback: string;
   /** The pôle's hours: outside them the bar says when it opens instead of sending to the accueil. */
   openingHours: OpeningHours;
+  /** Paris dates ("YYYY-MM-DD") the pôle is closed whatever its hours say. */
+  closedDays: string[];
   guide: BridgeGuide | null;
 }
 
@@ -58,6 +60,7 @@ function isGuide(value: unknown): value is BridgeGuide {
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isOpeningHours(value: unknown): value is OpeningHours {
   if (typeof value !== 'object' || value === null) return false;
@@ -75,6 +78,9 @@ export function parseKioskContext(value: unknown): KioskContext | null {
   const idle = c.idle as Partial<KioskContext['idle']> | undefined;
   if (!idle || !Number.isInteger(idle.warningAfterSeconds) || !Number.isInteger(idle.answerSeconds) || typeof idle.claimedPauseMinutes !== 'number' || !(idle.claimedPauseMinutes > 0)) return null;
   if (!isOpeningHours(c.openingHours)) return null;
+  // An older kiosk page sends no closed days: its hours alone still hold.
+  const closedDays = c.closedDays === undefined ? [] : c.closedDays;
+  if (!Array.isArray(closedDays) || !closedDays.every((d) => typeof d === 'string' && ISO_DATE.test(d))) return null;
   if (c.guide !== null && !isGuide(c.guide)) return null;
   return {
     kioskToken: c.kioskToken,
@@ -84,6 +90,7 @@ export function parseKioskContext(value: unknown): KioskContext | null {
     idle: { warningAfterSeconds: idle.warningAfterSeconds!, answerSeconds: idle.answerSeconds!, claimedPauseMinutes: idle.claimedPauseMinutes },
     fallback: c.fallback,
     openingHours: c.openingHours,
+    closedDays: [...closedDays],
     guide: c.guide ?? null,
   };
 }

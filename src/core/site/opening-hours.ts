@@ -1,4 +1,4 @@
-import { addDays, parisDate, parisToUtc, weekdayIndex, type LocalDate } from '../agenda/paris-time';
+import { addDays, isoDate, parisDate, parisToUtc, weekdayIndex, type LocalDate } from '../agenda/paris-time';
 import type { SiteConfig, Weekday } from './site-config';
 
 /**
@@ -31,10 +31,17 @@ function periodsOn(hours: OpeningHours, date: LocalDate): { start: number; end: 
   return (hours[day] ?? []).map(([from, to]) => ({ start: at(minutes(from)), end: at(minutes(to)) })).sort((a, b) => a.start - b.start);
 }
 
-export function openingState(hours: OpeningHours, nowMs: number): OpeningState {
+/**
+ * `closedDays` ("YYYY-MM-DD", Paris dates) are days the pôle is closed whatever its weekly hours
+ * say: a public holiday, a closure. A closure longer than the look-ahead still finds the next opening.
+ */
+export function openingState(hours: OpeningHours, nowMs: number, closedDays: readonly string[] = []): OpeningState {
   const today = parisDate(nowMs);
-  for (let i = 0; i <= LOOKAHEAD_DAYS; i++) {
-    for (const period of periodsOn(hours, addDays(today, i))) {
+  const closed = new Set(closedDays);
+  for (let i = 0; i <= LOOKAHEAD_DAYS + closed.size; i++) {
+    const date = addDays(today, i);
+    if (closed.has(isoDate(date))) continue;
+    for (const period of periodsOn(hours, date)) {
       if (period.start <= nowMs && nowMs < period.end) return { open: true, closesAt: period.end };
       if (period.start > nowMs) return { open: false, opensAt: period.start };
     }

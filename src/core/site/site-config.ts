@@ -133,6 +133,8 @@ export interface KioskSiteView {
   idle: SiteConfig['idle'];
   /** Europe/Paris wall-clock hours: outside them the kiosk says when the pôle opens, never "go to the accueil". */
   openingHours: SiteConfig['openingHours'];
+  /** Paris dates the pôle is closed whatever its hours say (absent in a view cached by an older version). */
+  closedDays?: string[];
   /** The guides offered here, in the order the site lists them. */
   guides: string[];
 }
@@ -146,6 +148,7 @@ export function kioskSiteView(site: SiteConfig, kioskId: string): KioskSiteView 
     help: { escalationMinutes: site.help.escalationMinutes, fallback: site.help.fallback, claimedPauseMinutes: site.help.claimedPauseMinutes },
     idle: site.idle,
     openingHours: site.openingHours,
+    closedDays: [...site.closedDays],
     guides: [...site.guides],
   };
 }

@@ -25,7 +25,7 @@ export function helpStatus({ state, i18n, now = Date.now() }: Pick<BarProps, 'st
     const { key, date, time } = openingSentence(what.opensAt, now, state.context.language);
     return `${t('help.closed')} ${t(`help.${key}`, { date, time })} ${t('help.closedHint')}`;
   };
-  const screen = helpScreen(state.help, { openingHours: state.context.openingHours, now });
+  const screen = helpScreen(state.help, { openingHours: state.context.openingHours, closedDays: state.context.closedDays, now });
   switch (screen.kind) {
     case 'sending':
       return t('help.sending');

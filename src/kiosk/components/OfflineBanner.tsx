@@ -17,7 +17,7 @@ export function OfflineBanner() {
             <p class="offline__title">{t('offline.title')}</p>
             <p>{t('offline.retrying')}</p>
             {/* Not « go to the accueil » when the pôle is closed: when it opens (booking needs the server). */}
-            <Instead instead={whatInstead(kiosk.site.value?.openingHours ?? null, kiosk.now())} offerBooking={false} />
+            <Instead instead={whatInstead(kiosk.site.value?.openingHours ?? null, kiosk.now(), kiosk.site.value?.closedDays)} offerBooking={false} />
           </div>
         </div>
       )}

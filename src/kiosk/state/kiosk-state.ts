@@ -91,7 +91,7 @@ export function createKioskState(deps: KioskStateDeps) {
   const callOpen = computed(() => isCallOpen(helpState.value));
   const helpRequest = computed(() => helpState.value.request);
   /** What the help screen says: the shared rule, with this site's hours and the clock. */
-  const helpScreen = () => describeHelp(helpState.value, { openingHours: site.value?.openingHours ?? null, now: now() });
+  const helpScreen = () => describeHelp(helpState.value, { openingHours: site.value?.openingHours ?? null, closedDays: site.value?.closedDays ?? [], now: now() });
   const offline = computed(() => connection.value === 'closed' || (connection.value === 'connecting' && everConnected.value));
 
   let stream: EventStream | null = null;

@@ -15,6 +15,7 @@ const CONTEXT: KioskContext = {
   idle: { warningAfterSeconds: 120, answerSeconds: 30, claimedPauseMinutes: 10 },
   fallback: "Allez à l'accueil du pôle.",
   openingHours: { mon: [['08:30', '12:30']], tue: [['08:30', '12:30']], wed: [], thu: [], fri: [], sat: [], sun: [] },
+  closedDays: [],
   guide: null,
 };
 const MONDAY_10H = Date.parse('2026-12-07T09:00:00Z');
