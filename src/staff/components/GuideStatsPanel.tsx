@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { GuideStatsView } from '../../core/guides/api';
 import { GUIDES } from '../../web/guides';
 import { useGuideText, useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
@@ -9,21 +7,9 @@ export function GuideStatsPanel() {
   const t = useT('staff');
   const staff = useStaff();
   const text = useGuideText();
-  const siteId = staff.siteId.value;
   const allowed = staff.may('site.guideStats.read');
-  const [stats, setStats] = useState<GuideStatsView[] | null>(null);
-  // Reloaded with the calls: a help call from a step changes the counts.
-  const calls = staff.openCalls.value.length;
-  useEffect(() => {
-    if (!siteId || !allowed) return;
-    let current = true;
-    void staff.run(() => staff.api.guideStats(siteId)).then((s) => {
-      if (current && s) setStats(s);
-    });
-    return () => {
-      current = false;
-    };
-  }, [siteId, allowed, calls]);
+  // Loaded by the state (staff-state.ts), again whenever the calls change.
+  const stats = staff.guideStats.value;
   return (
     <section class="panel" aria-labelledby="guide-stats-title">
       <h2 id="guide-stats-title">{t('guides.statsTitle')}</h2>

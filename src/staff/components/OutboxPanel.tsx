@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { OutboxMessageView } from '../../core/agenda/booking';
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
 
@@ -7,23 +5,10 @@ import { useStaff } from '../state/context';
 export function OutboxPanel() {
   const t = useT('staff');
   const staff = useStaff();
-  const siteId = staff.siteId.value;
-  const [messages, setMessages] = useState<OutboxMessageView[] | null>(null);
-  // Reloaded when a confirmation is written ('outbox' event) and after each reconnection.
-  const version = staff.outboxVersion.value;
+  // The state loads it (staff-state.ts), for the pôle where a médiateur is on duty or an admin's pôle.
+  const messages = staff.outbox.value;
   const lang = document.documentElement.lang || 'fr';
-  // Médiateurs see the agenda of the pôle where they are on duty; admins see every pôle.
   const allowed = staff.may('site.outbox.read');
-  useEffect(() => {
-    if (!siteId || !allowed) return;
-    let current = true;
-    void staff.run(() => staff.api.outbox(siteId)).then((m) => {
-      if (current && m) setMessages(m);
-    });
-    return () => {
-      current = false;
-    };
-  }, [siteId, version, allowed]);
   return (
     <section class="panel" aria-labelledby="outbox-title">
       <h2 id="outbox-title">{t('outbox.title')}</h2>

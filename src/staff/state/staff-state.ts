@@ -7,6 +7,9 @@ import { ApiRequestError } from '../../web/api-client';
 import type { EventStream, StreamState } from '../../web/event-stream';
 import type { StaffApi } from '../api';
 import { createTodayCalls } from './today-calls';
+import { createSiteList } from './site-list';
+import type { OutboxMessageView } from '../../core/agenda/booking';
+import type { GuideStatsView } from '../../core/guides/api';
 
 export interface StaffStateDeps {
   api: StaffApi;
@@ -47,6 +50,12 @@ export function createStaffState(deps: StaffStateDeps) {
   const bookingAlerts = signal<{ id: string; kioskId: string; limit: BookingLimitKind; at: string }[]>([]);
   /** Whether the policy lets this person watch the chosen site live (a médiateur: once on duty there). */
   const watching = computed(() => me.value !== null && siteId.value !== null && can(me.value, 'site.watch', { siteId: siteId.value }));
+
+  const mayHere = (action: StaffAction) => computed(() => me.value !== null && can(me.value, action, { siteId: siteId.value }));
+  // Reloaded when a confirmation is written ('outbox' event) and after each reconnection.
+  const outbox = createSiteList<OutboxMessageView>({ siteId, allowed: mayHere('site.outbox.read'), trigger: outboxVersion, load: (id) => run(() => deps.api.outbox(id)) });
+  // Reloaded with the calls: a help call from a step changes the counts.
+  const guideStats = createSiteList<GuideStatsView>({ siteId, allowed: mayHere('site.guideStats.read'), trigger: computed(() => openCalls.value.length), load: (id) => run(() => deps.api.guideStats(id)) });
 
   // Calls already announced: a reconnect snapshot must not ring again for them.
   const announced = new Set<string>();
@@ -102,6 +111,10 @@ export function createStaffState(deps: StaffStateDeps) {
         break;
       case 'outbox':
         outboxVersion.value++;
+        break;
+      case 'settings':
+        // « Réglages du pôle » saved: the ringer follows the new interval at once.
+        ringIntervalSeconds.value = event.help.ringIntervalSeconds;
         break;
     }
   }
@@ -176,6 +189,9 @@ export function createStaffState(deps: StaffStateDeps) {
     /** What the policy lets this person do at the chosen site: screens show only what will be accepted. */
     may: (action: StaffAction) => me.value !== null && can(me.value, action, { siteId: siteId.value }),
     bookingAlerts,
+    /** The site's outbox and guide counts, loaded by the state (null: not allowed or not loaded yet). */
+    outbox: outbox.items,
+    guideStats: guideStats.items,
     connection,
     error,
     busy,
@@ -224,6 +240,8 @@ export function createStaffState(deps: StaffStateDeps) {
     },
     stop() {
       stream?.stop();
+      outbox.dispose();
+      guideStats.dispose();
     },
   };
 }
