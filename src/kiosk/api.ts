@@ -26,7 +26,7 @@ export interface KioskApi {
   guideProgress(guideId: string, event: 'opened' | 'completed'): Promise<void>;
   findBooking(reference: string, phone: string): Promise<{ access: string; appointment: DossierView['appointments'][number] }>;
   notify(appointmentId: string, body: { channel: NotifyChannel; to: string; receipt: string; language: Language }): Promise<void>;
-  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onReset: () => void; onAgenda: () => void }): EventStream;
+  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onReset: () => void; onAgenda: () => void; onSite?: () => void }): EventStream;
 }
 
 /** Who may change a booking: the usager session of a dossier, or the access found with a ticket reference. */
@@ -59,7 +59,7 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     guideProgress: (guideId, event) => apiRequest(`${base}/guides/${encodeURIComponent(guideId)}/progress`, { method: 'POST', headers, body: { event } }),
     findBooking: (reference, phone) => apiRequest(`${base}/appointments/find`, { method: 'POST', headers, body: { reference, phone } }),
     notify: (id, body) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/notify`, { method: 'POST', headers, body }),
-    stream: ({ onHelp, onState, onRefused, onReset, onAgenda }) =>
+    stream: ({ onHelp, onState, onRefused, onReset, onAgenda, onSite }) =>
       startEventStream({
         url: `${base}/stream`,
         headers,
@@ -67,6 +67,8 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
           if (type === 'help') onHelp((data as { view: KioskHelpView }).view);
           else if (type === 'command' && (data as { command?: string }).command === 'reset') onReset();
           else if (type === 'agenda') onAgenda();
+          // The pôle's settings changed: the kiosk reads its site view again (texts, hours, timings).
+          else if (type === 'site') onSite?.();
         },
         onState,
         onRefused,

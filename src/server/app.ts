@@ -5,6 +5,8 @@ import type { Guide } from '../core/guides/guide';
 import type { SiteConfig } from '../core/site/site-config';
 import { agendaRoutes } from './agenda/agenda.routes';
 import { LiveConfig } from './config/live-config';
+import { watchConfig } from './config/config-watch';
+import { settingsRoutes } from './config/settings.routes';
 import type { AgendaSource } from './agenda/agenda-source';
 import { AgendaService } from './agenda/agenda.service';
 import { OutboxProvider, type NotificationProvider } from './agenda/notifier';
@@ -135,6 +137,9 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   authRoutes(app, authn, ctx, auth);
   helpRoutes(app, authn, help);
   fleetRoutes(app, authn, ctx, fleet, help, identity);
+  settingsRoutes(app, authn, ctx);
+  // Changes made by another process (config:import) arrive within a second; consoles hear of every change.
+  watchConfig(app, ctx);
   identityRoutes(app, authn, identity);
   agendaRoutes(app, authn, agenda);
   guidesRoutes(app, authn, guides);

@@ -49,10 +49,14 @@ export type StaffEvent =
   /** Bookings, hours or absences of the site changed: a console showing the agenda reloads it. */
   | { type: 'agenda' }
   /** A confirmation was written to the site's outbox: a console showing it reloads it. */
-  | { type: 'outbox' };
+  | { type: 'outbox' }
+  /** The pôle's settings changed: the console applies what it uses (how often it rings again). */
+  | { type: 'settings'; help: StaffSnapshot['help'] };
 
 export type KioskEvent =
   | { type: 'help'; view: KioskHelpView }
   | { type: 'command'; command: 'reset' }
   /** The site's agenda changed: slots on screen are refreshed. */
-  | { type: 'agenda' };
+  | { type: 'agenda' }
+  /** The pôle's settings changed (« Réglages du pôle », config:import): the kiosk reads GET /api/kiosk/me again. */
+  | { type: 'site' };

@@ -266,6 +266,18 @@ export function createKioskState(deps: KioskStateDeps) {
     idle?.reset();
   }
 
+  /**
+   * Reads the site view again after its settings changed. A session going on keeps its language
+   * and its call; a kiosk waiting for the next person moves to the new default language.
+   */
+  async function refreshSite(): Promise<void> {
+    const view = await deps.api.me().catch(() => null);
+    if (!view) return;
+    site.value = view;
+    deviceStore.setItem(SITE_CACHE_KEY, JSON.stringify(view));
+    if (!inSession.value && !farewell.value) await backToSiteLanguage();
+  }
+
   async function start(): Promise<void> {
     try {
       const view = await deps.api.me();
@@ -302,6 +314,8 @@ export function createKioskState(deps: KioskStateDeps) {
         booking.agendaChanged();
         if (screen.value === 'dossier') void identity.refresh();
       },
+      // An admin saved « Réglages du pôle »: new texts, hours and timings apply from now on.
+      onSite: () => void refreshSite(),
     });
     // The stream alone does not keep the kiosk online on the console: this renews its lease.
     heartbeat?.stop();

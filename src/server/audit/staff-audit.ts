@@ -15,7 +15,10 @@ export type StaffAuditAction =
   | 'referent_absence_remove'
   | 'outbox_read'
   | 'help_claim'
-  | 'help_resolve';
+  | 'help_resolve'
+  /** « Réglages du pôle » saved (before/after: the fields that changed) and config:import applied (staff_id null). */
+  | 'settings_change'
+  | 'config_import';
 
 export interface StaffAuditEntry {
   staffId: string | null;

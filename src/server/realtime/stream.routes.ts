@@ -100,7 +100,12 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       const unsubscribeAgenda = ctx.bus.onAgendaChange((siteId) => {
         if (siteId === kiosk.siteId) channel.send('agenda', { type: 'agenda' } satisfies KioskEvent);
       });
+      // The pôle's settings changed (console or config:import): the kiosk reads its site view again.
+      const unsubscribeSite = ctx.config.onChange((change) => {
+        if (change.siteId === kiosk.siteId) channel.send('site', { type: 'site' } satisfies KioskEvent);
+      });
       channel.onClose(() => {
+        unsubscribeSite();
         unsubscribe();
         unsubscribeCommands();
         unsubscribeAgenda();
