@@ -11,6 +11,8 @@ import type { AgendaSource } from './agenda/agenda-source';
 import { AgendaService } from './agenda/agenda.service';
 import { OutboxProvider, type NotificationProvider } from './agenda/notifier';
 import { SqlAgendaSource } from './agenda/sql-agenda-source';
+import { accountsRoutes } from './auth/accounts.routes';
+import { AccountsService } from './auth/accounts.service';
 import { authRoutes } from './auth/auth.routes';
 import { AuthService, type SignInOptions } from './auth/auth.service';
 import { deleteExpiredSessions } from './auth/staff.repository';
@@ -135,6 +137,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', async () => openApiDocument(opts.version ?? '0.0.0'));
   const authn: Authenticators = { kiosk: (r) => fleet.authenticate(r.headers.authorization), staff: (r) => auth.authenticate(r) };
   authRoutes(app, authn, ctx, auth);
+  accountsRoutes(app, authn, new AccountsService(ctx, auth));
   helpRoutes(app, authn, help);
   fleetRoutes(app, authn, ctx, fleet, help, identity);
   settingsRoutes(app, authn, ctx);

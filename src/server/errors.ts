@@ -57,6 +57,12 @@ const CATALOGUE = {
   referent_not_found: { status: 404, message: 'There is no référent with this id.' },
   absence_not_found: { status: 404, message: 'There is no absence with this id: it may have been removed already.' },
   guide_not_offered: { status: 404, message: 'This guide is not offered at this pôle: see the guides listed in its site file.' },
+  account_not_found: { status: 404, message: 'There is no staff account with this id: reload « Comptes ».' },
+  username_taken: { status: 409, message: 'This username is already taken by another account: choose another one (for example with the initial of the last name).' },
+  account_self: { status: 409, message: 'You cannot disable your own account, lower your own role or force your own new password: ask another admin to do it.' },
+  last_admin_departement: { status: 409, message: 'This is the last active admin département: make someone else admin département first, so Borne can still be run.' },
+  account_disabled: { status: 409, message: 'This account is disabled: enable it (« Réactiver ») first.' },
+  setup_code_invalid: { status: 404, message: 'This setup link is not valid: it has expired, was already used or was mistyped. Ask an admin for a new one in « Comptes ».' },
   rate_limited: { status: 429, message: 'Too many requests: wait a moment, then try again.' },
   internal: { status: 500, message: 'Something went wrong on the server; nothing you sent was lost. Try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -16,6 +16,12 @@ export type StaffAuditAction =
   | 'outbox_read'
   | 'help_claim'
   | 'help_resolve'
+  | 'account_create'
+  | 'account_update'
+  | 'account_disable'
+  | 'account_enable'
+  | 'account_password_reset'
+  | 'account_setup_done'
   /** « Réglages du pôle » saved (before/after: the fields that changed) and config:import applied (staff_id null). */
   | 'settings_change'
   | 'config_import';

@@ -73,7 +73,10 @@ export class AuthService {
     this.pending.set(from, pending + 1);
     try {
       const user = await findStaffByUsername(this.ctx.db, key);
-      const ok = await this.gate.run(() => this.verify(password, user?.passwordHash ?? DUMMY_HASH));
+      // An account still waiting for its setup link has no password (''): it is checked against
+      // the dummy hash like an unknown username, so it costs the same and is refused the same.
+      const stored = user?.passwordHash ? user.passwordHash : DUMMY_HASH;
+      const ok = (await this.gate.run(() => this.verify(password, stored))) && stored !== DUMMY_HASH;
       const now = this.ctx.clock();
       if (!user || !ok) {
         await this.throttle.fail(usernameKey, from, now);

@@ -40,6 +40,19 @@ export class EventBus {
     return () => this.emitter.off('agenda', listener);
   }
 
+  /**
+   * A staff member's access changed (account disabled, new password forced, role or pôles
+   * changed): their open streams end, and a reconnect is judged under the new rule.
+   */
+  staffAccessChanged(staffId: string): void {
+    this.emitter.emit('staff-access', staffId);
+  }
+
+  onStaffAccessChange(listener: (staffId: string) => void): () => void {
+    this.emitter.on('staff-access', listener);
+    return () => this.emitter.off('staff-access', listener);
+  }
+
   onKioskCommand(listener: (message: { kioskId: string; command: 'reset' }) => void): () => void {
     this.emitter.on('kiosk-command', listener);
     return () => this.emitter.off('kiosk-command', listener);

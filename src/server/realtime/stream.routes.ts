@@ -48,8 +48,13 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       const snapshot = await help.snapshot(params.siteId);
       const channel = openSse(request, reply);
       openStreams.add(channel);
+      // A disabled account (or one whose role or pôles changed) loses its stream at once.
+      const unsubscribeAccess = ctx.bus.onStaffAccessChange((id) => {
+        if (id === staff.id) channel.end();
+      });
       channel.onClose(() => {
         unsubscribe();
+        unsubscribeAccess();
         openStreams.delete(channel);
       });
       const send = (m: BusMessage) => {

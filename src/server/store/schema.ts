@@ -117,4 +117,8 @@ export interface Database {
   staff_audit: { id: string; at: string; staff_id: string | null; action: string; site_id: string | null; target: string | null; before_json: string | null; after_json: string | null; address: string | null };
   /** username_key: HMAC of the lower-cased username with the instance secret (migration 007). */
   sign_in_failures: { id: string; username_key: string; address: string; at: string };
+  /** One-time links to choose a password (« Comptes », migration 014): only a keyed hash of the code. */
+  account_setup_codes: { code_hash: string; staff_id: string; created_at: string; expires_at: string; used_at: string | null; created_by: string | null };
+  /** Wrong setup codes per client address (migration 014), for the rate limit. */
+  account_setup_failures: { id: string; address: string; at: string };
 }
