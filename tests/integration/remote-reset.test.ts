@@ -31,7 +31,8 @@ describe('remote reset from the console', () => {
       const cookie = await onDuty(server, 'chatillon');
       await reset('chatillon-2', cookie);
       const event = await stream.next((e) => e.type === 'command');
-      expect(event.data).toEqual({ type: 'command', command: 'reset' });
+      // One path for every remote action: the reset is a stored command the kiosk acknowledges by id.
+      expect(event.data).toEqual({ type: 'command', command: { id: expect.any(String), kind: 'reset', message: null } });
     } finally {
       stream.close();
       server.app.server.closeAllConnections();

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { parisDate } from '../agenda/paris-time';
+import { openingState, type OpeningHours } from '../site/opening-hours';
+
+/**
+ * Offline alerts that respect opening hours (issue 10 item 4): a kiosk offline for more than the
+ * site's `fleet.offlineAlertMinutes` while its pôle is open. Pure rule, no clock of its own.
+ */
+export const ALERT_STATUSES = ['new', 'taken', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export interface FleetAlertView {
+  id: string;
+  siteId: string;
+  kioskId: string;
+  kioskLabel: string;
+  kind: 'offline';
+  status: AlertStatus;
+  /** When the kiosk was last seen (null: never seen since enrolment). */
+  offlineSince: string | null;
+  raisedAt: string;
+  takenBy: string | null;
+  takenAt: string | null;
+  resolvedAt: string | null;
+  /** True when the sweep resolved it because the kiosk came back online. */
+  resolvedAutomatically: boolean;
+}
+
+export const alertParamsSchema = z.object({ id: z.string().uuid({ error: 'expected an alert id (a UUID)' }) }).strict();
+
+const MINUTE = 60_000;
+/** Far enough back for a kiosk dark over a long weekend; older than this, it does not matter when. */
+const LOOKBACK_MS = 8 * 24 * 3600_000;
+
+function dateKey(ms: number): string {
+  const d = parisDate(ms);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+/**
+ * Is the pôle open at this instant: its weekly hours, and not one of its closed days (Paris dates).
+ * closedDays is checked here: openingState reads the weekly hours only.
+ */
+export function isOpenAt(hours: OpeningHours, closedDays: readonly string[], ms: number): boolean {
+  if (closedDays.includes(dateKey(ms))) return false;
+  return openingState(hours, ms).open;
+}
+
+/**
+ * How long the kiosk has been offline during opening hours, up to `now`: time at night, on a
+ * closed day or on a Sunday does not count, so a kiosk that went dark at 22:00 raises an alert
+ * only once the pôle has been open N minutes with the kiosk still gone. Walks from one opening
+ * period to the next on UTC instants (openingState), so both DST changes hold.
+ */
+export function openMsSince(hours: OpeningHours, closedDays: readonly string[], sinceMs: number, nowMs: number): number {
+  let total = 0;
+  let t = Math.max(sinceMs, nowMs - LOOKBACK_MS);
+  while (t < nowMs) {
+    const state = openingState(hours, t);
+    if (!state.open) {
+      if (state.opensAt === null) break;
+      t = state.opensAt;
+      continue;
+    }
+    const end = Math.min(state.closesAt, nowMs);
+    // A period never spans midnight (hours are "HH:MM" < "HH:MM" of one day): its date is t's.
+    if (!closedDays.includes(dateKey(t))) total += end - t;
+    t = state.closesAt;
+  }
+  return total;
+}
+
+/** The rule: an alert is due when the kiosk has been offline more than `minutes` of opening time and the pôle is open now. */
+export function offlineAlertDue(input: { hours: OpeningHours; closedDays: readonly string[]; minutes: number; offlineSinceMs: number; nowMs: number }): boolean {
+  if (!isOpenAt(input.hours, input.closedDays, input.nowMs)) return false;
+  return openMsSince(input.hours, input.closedDays, input.offlineSinceMs, input.nowMs) > input.minutes * MINUTE;
+}
