@@ -18,6 +18,8 @@ import { AuthService, type SignInOptions } from './auth/auth.service';
 import { deleteExpiredSessions } from './auth/staff.repository';
 import { publish, type AppContext } from './context';
 import { clearDutyWithoutSession, listDuty } from './fleet/duty.repository';
+import { enrolmentRoutes } from './fleet/enrolment.routes';
+import { EnrolmentService } from './fleet/enrolment.service';
 import { fleetRoutes } from './fleet/fleet.routes';
 import { FleetService } from './fleet/fleet.service';
 import { helpRoutes } from './help/help.routes';
@@ -140,6 +142,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   accountsRoutes(app, authn, new AccountsService(ctx, auth));
   helpRoutes(app, authn, help);
   fleetRoutes(app, authn, ctx, fleet, help, identity);
+  enrolmentRoutes(app, authn, new EnrolmentService(ctx, fleet, help, identity));
   settingsRoutes(app, authn, ctx);
   // Changes made by another process (config:import) arrive within a second; consoles hear of every change.
   watchConfig(app, ctx);

@@ -57,6 +57,8 @@ const CATALOGUE = {
   referent_not_found: { status: 404, message: 'There is no référent with this id.' },
   absence_not_found: { status: 404, message: 'There is no absence with this id: it may have been removed already.' },
   guide_not_offered: { status: 404, message: 'This guide is not offered at this pôle: see the guides listed in its site file.' },
+  enrolment_code_invalid: { status: 400, message: 'This enrolment code is not valid: it may be mistyped, used already or older than 15 minutes. Ask an admin for a new code in « Parc des bornes ».' },
+  enrolment_locked: { status: 429, message: 'Too many wrong enrolment codes were tried: enrolment is paused for a while (details.retryAfterSeconds). Check the code with the admin, then try again.' },
   account_not_found: { status: 404, message: 'There is no staff account with this id: reload « Comptes ».' },
   username_taken: { status: 409, message: 'This username is already taken by another account: choose another one (for example with the initial of the last name).' },
   account_self: { status: 409, message: 'You cannot disable your own account, lower your own role or force your own new password: ask another admin to do it.' },

@@ -40,6 +40,16 @@ export class EventBus {
     return () => this.emitter.off('agenda', listener);
   }
 
+  /** « Retirer la borne » (or a new enrolment of its id): the kiosk's open streams end at once. */
+  revokeKiosk(kioskId: string): void {
+    this.emitter.emit('kiosk-revoked', kioskId);
+  }
+
+  onKioskRevoked(listener: (kioskId: string) => void): () => void {
+    this.emitter.on('kiosk-revoked', listener);
+    return () => this.emitter.off('kiosk-revoked', listener);
+  }
+
   /**
    * A staff member's access changed (account disabled, new password forced, role or pôles
    * changed): their open streams end, and a reconnect is judged under the new rule.

@@ -105,12 +105,17 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       const unsubscribeAgenda = ctx.bus.onAgendaChange((siteId) => {
         if (siteId === kiosk.siteId) channel.send('agenda', { type: 'agenda' } satisfies KioskEvent);
       });
+      // A revoked kiosk loses its stream at once; its reconnection is refused (token gone).
+      const unsubscribeRevoked = ctx.bus.onKioskRevoked((kioskId) => {
+        if (kioskId === kiosk.id) channel.end();
+      });
       // The pôle's settings changed (console or config:import): the kiosk reads its site view again.
       const unsubscribeSite = ctx.config.onChange((change) => {
         if (change.siteId === kiosk.siteId) channel.send('site', { type: 'site' } satisfies KioskEvent);
       });
       channel.onClose(() => {
         unsubscribeSite();
+        unsubscribeRevoked();
         unsubscribe();
         unsubscribeCommands();
         unsubscribeAgenda();

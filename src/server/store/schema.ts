@@ -19,6 +19,10 @@ export interface Database {
   staff_sites: { staff_id: string; site_id: string };
   /** The live configuration of each pôle: a SiteConfig as JSON, imported from kiosk-config/ (migration 010). */
   site_configs: { id: string; json: string; version: number; updated_at: string; updated_by: string | null };
+  /** One-time kiosk enrolment codes, as keyed hashes only (migration 011). */
+  enrolment_codes: { id: string; code_hash: string; kiosk_id: string; site_id: string; created_by: string | null; created_at: string; expires_at: string; used_at: string | null };
+  /** Refused enrolment tries, for the rate limit: a keyed hash of the address, never the address (migration 011). */
+  enrolment_failures: { id: string; address_key: string; at: string };
   staff_sessions: {
     token_hash: string;
     staff_id: string;
