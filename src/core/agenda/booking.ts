@@ -8,7 +8,11 @@ import { parseIsoDate } from './paris-time';
 /** What the kiosk shows of a motif. */
 export interface MotifView {
   id: string;
-  category: MotifCategory;
+  /** The demo's built-in kinds; null for a motif an admin wrote. Labels come from `name`. */
+  category: MotifCategory | null;
+  /** As stored with the motif, per language: the kiosk shows the session's language, else French. */
+  name: LocalizedText;
+  description: LocalizedText;
   durationMinutes: number;
   mode: MotifMode;
   needsIdentification: boolean;
@@ -37,7 +41,9 @@ export interface AppointmentView {
   id: string;
   /** Printed on the ticket and said on the phone: short, no personal data. */
   reference: string;
-  motifCategory: MotifCategory;
+  motifCategory: MotifCategory | null;
+  /** The motif's name as stored with it, per language. */
+  motifName: LocalizedText;
   mode: MotifMode;
   referent: ReferentName;
   /** Room, pôle and address, or « by phone », in every language written: the kiosk picks its own. */
@@ -189,7 +195,7 @@ export interface StaffAgendaDay {
     place: string;
     hours: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string][]>>;
     absences: { id: string; startsAt: string; endsAt: string }[];
-    bookings: { id: string; reference: string; startsAt: string; endsAt: string; motifCategory: MotifCategory; mode: MotifMode; who: { dossierNumber: string } | { name: string; phone: string } }[];
+    bookings: { id: string; reference: string; startsAt: string; endsAt: string; motifCategory: MotifCategory | null; motifName: LocalizedText | null; mode: MotifMode; who: { dossierNumber: string } | { name: string; phone: string } }[];
   }[];
 }
 

@@ -50,6 +50,8 @@ export interface DossierView {
     /** Null for an appointment made outside Borne (no motif known): it can be changed by phone only. */
     motifId: string | null;
     motifCategory: MotifCategory;
+    /** The motif's name as stored with it; null without a motif (shown as a follow-up). */
+    motifName?: LocalizedText | null;
     mode: MotifMode;
     /** Until when it can be moved or cancelled at the kiosk; null when it cannot be at all. */
     changeableUntil: string | null;

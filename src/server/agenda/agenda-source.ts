@@ -1,4 +1,5 @@
-import type { Motif } from '../../core/agenda/motif';
+import type { ManagedElsewhere, MotifFields, ReferentFields } from '../../core/agenda/agenda-admin';
+import type { Motif, MotifCategory } from '../../core/agenda/motif';
 import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
 import type { BookingLimitKind } from '../../core/realtime/events';
 import type { ReferentGender, ReferentMetier } from '../../core/dossier/dossier';
@@ -13,6 +14,31 @@ export interface AgendaReferent {
   /** Their room (« Bureau 12, 1er étage »), in every language written. */
   place: LocalizedText;
   hours: WeeklyPeriods;
+  /** A référent who left: offered nowhere, but their past appointments keep them. */
+  archived: boolean;
+  /** Bumped on every change of the fields above (hours excepted: they have their own editor). */
+  version: number;
+}
+
+/** Thrown by the admin writes when the record changed since the version the admin started from. */
+export class StaleVersionError<T> extends Error {
+  constructor(readonly current: T) {
+    super('stale version');
+  }
+}
+
+/**
+ * The changes « Référents » and « Motifs » make. Each update names the version it started from
+ * and is refused with StaleVersionError (carrying the record as it is now) when it is not the
+ * current one; undefined means there is no such record.
+ */
+export interface AgendaAdminWrites {
+  createReferent(siteId: string, id: string, fields: ReferentFields): Promise<AgendaReferent>;
+  updateReferent(id: string, fields: ReferentFields, version: number): Promise<AgendaReferent | undefined>;
+  archiveReferent(id: string, archived: boolean, version: number, now: Date): Promise<AgendaReferent | undefined>;
+  createMotif(siteId: string, id: string, fields: MotifFields & { category?: MotifCategory }): Promise<Motif>;
+  updateMotif(id: string, fields: MotifFields, version: number): Promise<Motif | undefined>;
+  archiveMotif(id: string, archived: boolean, version: number, now: Date): Promise<Motif | undefined>;
 }
 
 export interface Booking {
@@ -77,9 +103,20 @@ export class SlotTakenError extends Error {
  * connector implements the same calls. Slot computation itself stays in src/core, pure.
  */
 export interface AgendaSource {
-  motifs(siteId: string): Promise<Motif[]>;
+  /**
+   * Absent on a read-only source: a connector that owns its référents and motifs (RDV-Solidarités)
+   * leaves it out and names itself in `managedBy`; the console then shows the data and says where
+   * to change it, and the admin routes answer 409 agenda_read_only.
+   */
+  readonly admin?: AgendaAdminWrites;
+  readonly managedBy?: ManagedElsewhere;
+  /** The motifs offered (not archived), in their order; `withArchived` for the console's list. */
+  motifs(siteId: string, options?: { withArchived?: boolean }): Promise<Motif[]>;
+  /** Any motif, archived ones included (a past appointment still names its motif). */
   motif(id: string): Promise<Motif | undefined>;
-  referents(siteId: string): Promise<AgendaReferent[]>;
+  /** The référents working here now (not archived); `withArchived` for the console's list. */
+  referents(siteId: string, options?: { withArchived?: boolean }): Promise<AgendaReferent[]>;
+  /** Any référent, archived ones included. */
   referent(id: string): Promise<AgendaReferent | undefined>;
   /** Absences and live bookings of these référents overlapping [from, to), per référent. */
   busy(referentIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>>;

@@ -21,6 +21,7 @@ import { BookingLimitError, SlotTakenError, type AgendaReferent, type AgendaSour
 import { fill, formatWhen, messagesIn, textIn } from './messages';
 import type { NotificationProvider } from './notifier';
 import { StaffAgenda, type OutboxRow } from './staff-agenda';
+import { AgendaAdminService } from './agenda-admin.service';
 
 const DAY_MS = 86_400_000;
 /** Confirmations one booking may send: enough for a typo or two, not a spam relay. */
@@ -69,6 +70,8 @@ export class AgendaService {
   private readonly referentCache = new Map<string, { at: number; referents: AgendaReferent[] }>();
   private readonly pendingNotices = new Map<string, NodeJS.Timeout>();
   private readonly staffSide: StaffAgenda;
+  /** « Référents » and « Motifs » of the console. */
+  readonly admin: AgendaAdminService;
 
   constructor(
     private readonly ctx: AppContext,
@@ -77,12 +80,15 @@ export class AgendaService {
     private readonly notifier: NotificationProvider,
   ) {
     this.staffSide = new StaffAgenda(ctx, source, (siteId, referenceData) => this.changed(siteId, referenceData));
+    this.admin = new AgendaAdminService(ctx, source, (siteId, referenceData) => this.changed(siteId, referenceData));
   }
 
   async motifs(kiosk: AuthenticatedKiosk): Promise<MotifView[]> {
     return (await this.siteMotifs(kiosk.siteId)).map((m) => ({
       id: m.id,
       category: m.category,
+      name: m.name,
+      description: m.description,
       durationMinutes: m.durationMinutes,
       mode: m.mode,
       needsIdentification: needsIdentification(m),
@@ -209,7 +215,7 @@ export class AgendaService {
     if (!motif || !referent) throw apiError('appointment_not_found');
     const t = messagesIn(language);
     const body = t('booking.message', {
-      what: t(`booking.motif.${motif.category}.title`),
+      what: pickLocalized(motif.name, language).text,
       name: referent.firstName,
       when: formatWhen(booking.startsAt, language),
       place: pickLocalized(booking.place, language).text,
@@ -276,7 +282,8 @@ export class AgendaService {
     if (needsIdentification(motif)) {
       const who = dossier ?? (await this.identity.sessionDossier(kiosk, usagerToken));
       const referent = who.referentId ? await this.source.referent(who.referentId) : undefined;
-      if (!referent) throw apiError('no_referent');
+      // A référent who left (archived) takes no new appointment: the pôle assigns someone else.
+      if (!referent || referent.archived) throw apiError('no_referent');
       return [referent];
     }
     return (await this.siteReferents(kiosk.siteId)).filter((r) => motif.metiers.includes(r.metier));
@@ -401,6 +408,7 @@ export class AgendaService {
       id: b.id,
       reference: b.reference,
       motifCategory: motif.category,
+      motifName: motif.name,
       mode: motif.mode,
       referent: { firstName: referent.firstName, metier: referent.metier, gender: referent.gender },
       place: b.place,
@@ -413,7 +421,7 @@ export class AgendaService {
   }
 
   private ics(b: Booking, motif: Motif, referent: AgendaReferent, language: Language): string {
-    const what = textIn(language, `booking.motif.${motif.category}.title`);
+    const what = pickLocalized(motif.name, language).text;
     return appointmentIcs({
       uid: `${b.id}@borne`,
       start: b.startsAt,

@@ -1,40 +1,19 @@
 import { sql } from 'kysely';
-import { MOTIF_CATEGORIES, MOTIF_MODES, type Motif } from '../../core/agenda/motif';
+import type { Motif } from '../../core/agenda/motif';
 import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
-import { REFERENT_METIERS, referentGenderOf, type ReferentMetier } from '../../core/dossier/dossier';
 import { localizedFromColumns, translationsColumn, type LocalizedText } from '../../core/i18n/localized-text';
 import type { Db } from '../store/db';
 import type { Database } from '../store/schema';
+import { toMotif, toReferent } from './agenda-rows';
+import { SqlAgendaAdmin } from './sql-agenda-admin';
 import { BookingLimitError, SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type BookingLimit, type BookingLimits, type NewBooking } from './agenda-source';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const isOneOf = <T extends string>(values: readonly T[], v: string): v is T => (values as readonly string[]).includes(v);
 
 /** SQLite says SQLITE_CONSTRAINT_UNIQUE, PostgreSQL 23505: either way the other booking won. */
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
-}
-
-function toMotif(r: Database['motifs']): Motif | undefined {
-  if (!isOneOf(MOTIF_CATEGORIES, r.category) || !isOneOf(MOTIF_MODES, r.mode)) return undefined;
-  const metiers = (JSON.parse(r.metiers) as string[]).filter((m): m is ReferentMetier => isOneOf(REFERENT_METIERS, m));
-  return {
-    id: r.id,
-    siteId: r.site_id,
-    category: r.category,
-    durationMinutes: r.duration_minutes,
-    mode: r.mode,
-    minDelayMinutes: r.min_delay_minutes,
-    maxDelayDays: r.max_delay_days,
-    changeLimitHours: r.change_limit_hours,
-    metiers,
-  };
-}
-
-function toReferent(r: Database['referents']): AgendaReferent | undefined {
-  if (!isOneOf(REFERENT_METIERS, r.metier)) return undefined;
-  return { id: r.id, siteId: r.site_id, firstName: r.first_name, metier: r.metier, gender: referentGenderOf(r.gender), place: localizedFromColumns(r.place, r.place_i18n), hours: JSON.parse(r.hours) as WeeklyPeriods };
 }
 
 function toBooking(r: Database['appointments']): Booking {
@@ -56,10 +35,15 @@ function toBooking(r: Database['appointments']): Booking {
 
 /** The built-in AgendaSource on Borne's own database. Every query is portable SQL. */
 export class SqlAgendaSource implements AgendaSource {
-  constructor(private readonly db: Db) {}
+  readonly admin: SqlAgendaAdmin;
+  constructor(private readonly db: Db) {
+    this.admin = new SqlAgendaAdmin(db);
+  }
 
-  async motifs(siteId: string): Promise<Motif[]> {
-    const rows = await this.db.selectFrom('motifs').selectAll().where('site_id', '=', siteId).orderBy('position').execute();
+  async motifs(siteId: string, options: { withArchived?: boolean } = {}): Promise<Motif[]> {
+    let query = this.db.selectFrom('motifs').selectAll().where('site_id', '=', siteId);
+    if (!options.withArchived) query = query.where('archived_at', 'is', null);
+    const rows = await query.orderBy('position').orderBy('id').execute();
     return rows.map(toMotif).filter((m): m is Motif => m !== undefined);
   }
 
@@ -68,8 +52,10 @@ export class SqlAgendaSource implements AgendaSource {
     return r ? toMotif(r) : undefined;
   }
 
-  async referents(siteId: string): Promise<AgendaReferent[]> {
-    const rows = await this.db.selectFrom('referents').selectAll().where('site_id', '=', siteId).orderBy('first_name').execute();
+  async referents(siteId: string, options: { withArchived?: boolean } = {}): Promise<AgendaReferent[]> {
+    let query = this.db.selectFrom('referents').selectAll().where('site_id', '=', siteId);
+    if (!options.withArchived) query = query.where('archived_at', 'is', null);
+    const rows = await query.orderBy('first_name').orderBy('id').execute();
     return rows.map(toReferent).filter((r): r is AgendaReferent => r !== undefined);
   }
 

@@ -59,6 +59,7 @@ export class StaffAgenda {
               startsAt: new Date(b.startsAt).toISOString(),
               endsAt: new Date(b.endsAt).toISOString(),
               motifCategory: motif?.category ?? 'referent_followup',
+              motifName: motif?.name ?? null,
               mode: motif?.mode ?? 'on_site',
               who: b.dossierNumber ? { dossierNumber: b.dossierNumber } : { name: b.contact?.name ?? '', phone: b.contact?.phone ?? '' },
             };

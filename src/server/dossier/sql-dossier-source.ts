@@ -37,7 +37,7 @@ export class SqlDossierSource implements DossierSource {
       .selectFrom('appointments')
       .innerJoin('referents', 'referents.id', 'appointments.referent_id')
       .leftJoin('motifs', 'motifs.id', 'appointments.motif_id')
-      .select(['appointments.id', 'appointments.starts_at', 'appointments.ends_at', 'appointments.place', 'appointments.place_i18n', 'referents.first_name', 'motifs.id as motif_id', 'motifs.category', 'motifs.mode', 'motifs.change_limit_hours'])
+      .select(['appointments.id', 'appointments.starts_at', 'appointments.ends_at', 'appointments.place', 'appointments.place_i18n', 'referents.first_name', 'motifs.id as motif_id', 'motifs.category', 'motifs.name as motif_name', 'motifs.name_i18n as motif_name_i18n', 'motifs.mode', 'motifs.change_limit_hours'])
       .where('appointments.dossier_id', '=', dossierId)
       .where('appointments.status', '=', 'booked')
       .where('appointments.starts_at', '>=', now.toISOString())
@@ -63,6 +63,7 @@ export class SqlDossierSource implements DossierSource {
         motifId: a.motif_id,
         // An appointment made outside Borne has no motif here: shown as a follow-up, changed by phone only.
         motifCategory: a.category !== null && isOneOf<MotifCategory>(MOTIF_CATEGORIES, a.category) ? a.category : 'referent_followup',
+        motifName: a.motif_name ? localizedFromColumns(a.motif_name, a.motif_name_i18n) : null,
         mode: a.mode === 'phone' ? 'phone' : 'on_site',
         changeableUntil: a.change_limit_hours === null ? null : new Date(changeableUntil(Date.parse(a.starts_at), { changeLimitHours: a.change_limit_hours })).toISOString(),
       })),

@@ -1,9 +1,9 @@
-import type { MotifCategory, MotifMode } from '../../core/agenda/motif';
 import { addDays, parisDate, parisToUtc } from '../../core/agenda/paris-time';
 import { freeSlots, type WeeklyPeriods } from '../../core/agenda/slots';
-import type { ReferentMetier } from '../../core/dossier/dossier';
 import { translationsColumn } from '../../core/i18n/localized-text';
+import { SqlAgendaAdmin } from '../agenda/sql-agenda-admin';
 import type { Db } from '../store/db';
+import { DEMO_MOTIFS } from './demo-motifs';
 import { DEMO_REFERENTS, demoReferentRow } from './demo-referents';
 
 type Hours = WeeklyPeriods;
@@ -14,23 +14,6 @@ const HOURS: Record<'a' | 'b' | 'c', Hours> = {
   b: { mon: DAY, tue: DAY, wed: [['08:30', '12:30']], thu: DAY, fri: DAY },
   c: { tue: DAY, wed: DAY, thu: DAY, fri: DAY },
 };
-
-interface DemoMotif {
-  key: string;
-  category: MotifCategory;
-  durationMinutes: number;
-  mode: MotifMode;
-  metiers: ReferentMetier[];
-}
-
-/** RDV-Solidarités-like motifs: bookable from 2 h ahead, up to 6 weeks, changeable until 24 h before. */
-const MOTIFS: DemoMotif[] = [
-  { key: 'suivi', category: 'referent_followup', durationMinutes: 30, mode: 'on_site', metiers: [] },
-  { key: 'accueil-social', category: 'accueil_social', durationMinutes: 45, mode: 'on_site', metiers: ['assistant_social', 'conseiller_economie_sociale'] },
-  { key: 'pmi', category: 'pmi', durationMinutes: 30, mode: 'on_site', metiers: ['puericultrice'] },
-  { key: 'sante-sexuelle', category: 'sante_sexuelle', durationMinutes: 30, mode: 'phone', metiers: ['sage_femme'] },
-  { key: 'insertion-rsa', category: 'insertion_rsa', durationMinutes: 45, mode: 'on_site', metiers: ['conseiller_insertion'] },
-];
 
 export const motifId = (siteId: string, key: string) => `${siteId}-${key}`;
 
@@ -60,30 +43,16 @@ export async function seedDemoAgenda(db: Db, sites: ReadonlySet<string>, now: Da
   for (const siteId of new Set(DEMO_REFERENTS.map((r) => r.site))) {
     if (!sites.has(siteId)) continue;
     const referents = DEMO_REFERENTS.filter((r) => r.site === siteId);
-    await db
-      .insertInto('motifs')
-      .values(
-        MOTIFS.map((m, position) => ({
-          id: motifId(siteId, m.key),
-          site_id: siteId,
-          category: m.category,
-          duration_minutes: m.durationMinutes,
-          mode: m.mode,
-          min_delay_minutes: 120,
-          max_delay_days: 42,
-          change_limit_hours: 24,
-          metiers: JSON.stringify(m.metiers),
-          position,
-        })),
-      )
-      .execute();
+    // Through the built-in agenda's own writes, as « Motifs » in the console does.
+    const admin = new SqlAgendaAdmin(db);
+    for (const [position, { key, ...fields }] of DEMO_MOTIFS.entries()) await admin.createMotif(siteId, motifId(siteId, key), { ...fields, position });
     for (const [index, r] of referents.entries()) {
       if (existing.has(r.id)) await db.updateTable('referents').set({ hours: JSON.stringify(HOURS[r.hours]) }).where('id', '=', r.id).execute();
       else await db.insertInto('referents').values(demoReferentRow(r, JSON.stringify(HOURS[r.hours]))).execute();
       // The first référent of each pôle is away tomorrow morning; the second, three days next week.
       if (index === 0) await db.insertInto('absences').values({ id: `abs-${r.id}-1`, referent_id: r.id, starts_at: at(1, '08:00'), ends_at: at(1, '13:00') }).execute();
       if (index === 1) await db.insertInto('absences').values({ id: `abs-${r.id}-2`, referent_id: r.id, starts_at: at(7, '00:00'), ends_at: at(10, '00:00') }).execute();
-      const motif = MOTIFS.find((m) => m.metiers.includes(r.metier)) ?? MOTIFS[0]!;
+      const motif = DEMO_MOTIFS.find((m) => m.metiers.includes(r.metier)) ?? DEMO_MOTIFS[0]!;
       const taken = await db.selectFrom('appointments').select(['starts_at', 'ends_at']).where('referent_id', '=', r.id).execute();
       const candidates = freeSlots({
         periods: HOURS[r.hours],
