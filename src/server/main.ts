@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { build } from './app';
 import { loadGuides } from './config/guide-loader';
+import { driftedSites } from './config/config-diff';
 import { ConfigError, formatProblems, loadSites } from './config/site-loader';
 import { OptionsError, readServerOptions } from './config/server-options';
 import { DEMO_STAFF, seedDemo } from './seed/demo';
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   const app = await build({ store, sites, guides: guides.guides, distDir: options.distDir, version, trustProxy: options.trustProxy, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   // From here on the database's configuration is the live one; kiosk-config/ was imported on the first start.
   const live = app.borne.config.sites;
+  const drifted = driftedSites(sites, live);
+  if (drifted.length) process.stdout.write(`Note: ${options.configDir}/ differs from the live configuration (the database) for ${drifted.join(', ')}: review and apply the files with npm run config:import, or write the live configuration out with npm run config:export.\n`);
   const seeded = options.demo ? await seedDemo(store.db, live, systemClock()) : undefined;
 
   const shutdown = async (signal: string) => {
