@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { Guide } from '../core/guides/guide';
 import type { SiteConfig } from '../core/site/site-config';
 import { agendaRoutes } from './agenda/agenda.routes';
+import { agendaAdminRoutes } from './agenda/agenda-admin.routes';
 import { LiveConfig } from './config/live-config';
 import { watchConfig } from './config/config-watch';
 import { settingsRoutes } from './config/settings.routes';
@@ -148,6 +149,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   watchConfig(app, ctx);
   identityRoutes(app, authn, identity);
   agendaRoutes(app, authn, agenda);
+  agendaAdminRoutes(app, authn, agenda.admin);
   guidesRoutes(app, authn, guides);
   const openStreams = streamRoutes(app, authn, ctx, help, fleet);
 

@@ -56,6 +56,8 @@ const CATALOGUE = {
   booking_rate_kiosk: { status: 429, message: 'This kiosk has booked as many appointments as it may within an hour (details.max): ask a médiateur, or try again later.' },
   referent_not_found: { status: 404, message: 'There is no référent with this id.' },
   absence_not_found: { status: 404, message: 'There is no absence with this id: it may have been removed already.' },
+  motif_unknown: { status: 404, message: 'There is no motif with this id: reload « Motifs » in the console.' },
+  agenda_read_only: { status: 409, message: 'Référents and motifs of this pôle come from the connected agenda: change them there; Borne shows them as they are.' },
   guide_not_offered: { status: 404, message: 'This guide is not offered at this pôle: see the guides listed in its site file.' },
   enrolment_code_invalid: { status: 400, message: 'This enrolment code is not valid: it may be mistyped, used already or older than 15 minutes. Ask an admin for a new code in « Parc des bornes ».' },
   enrolment_locked: { status: 429, message: 'Too many wrong enrolment codes were tried: enrolment is paused for a while (details.retryAfterSeconds). Check the code with the admin, then try again.' },

@@ -75,7 +75,7 @@ export interface Database {
     created_at: string;
   };
   /** gender: 'female' | 'male' | null; place_i18n: the place's translations as JSON (migration 009). */
-  referents: { id: string; site_id: string; first_name: string; metier: string; place: string; hours: string; gender: string | null; place_i18n: string | null };
+  referents: { id: string; site_id: string; first_name: string; metier: string; place: string; hours: string; gender: string | null; place_i18n: string | null; archived_at: string | null; version: Generated<number> };
   dossiers: { id: string; number: string; birth_date: string; site_id: string; referent_id: string | null; kiosk_access: string };
   demandes: { id: string; dossier_id: string; kind: string; type: string; status: string; last_change_at: string };
   missing_documents: { id: string; dossier_id: string; demande_id: string | null; type: string };
@@ -111,6 +111,14 @@ export interface Database {
     change_limit_hours: number;
     metiers: string;
     position: number;
+    /** Migration 015: the texts the kiosk shows (French, and the other languages as JSON), open without a dossier, archived, version. */
+    name: string;
+    name_i18n: string | null;
+    description: string;
+    description_i18n: string | null;
+    first_contact: number;
+    archived_at: string | null;
+    version: Generated<number>;
   };
   absences: { id: string; referent_id: string; starts_at: string; ends_at: string };
   guide_stats: { site_id: string; guide_id: string; day: string; opened: number; completed: number };
