@@ -109,6 +109,9 @@ describe('alert routes: the admins of the pôle see, take and resolve', () => {
     expect(errorCode(await act('take', await staffCookie(server.app, 'admin')))).toBe('alert_resolved');
     expect(errorCode(await act('resolve', await staffCookie(server.app, 'admin'), '8f14e45f-ceea-4e67-a0b1-111111111111'))).toBe('alert_not_found');
     expect((await alertEvents()).map((a) => a.status)).toEqual(['new', 'taken', 'resolved']);
+    // Resolved by hand while the kiosk is still away: that offline period raises nothing more.
+    await sweepFor(2 * MINUTE);
+    expect((await alertRows()).map((r) => r.status)).toEqual(['resolved']);
     const audit = await server.store.db.selectFrom('staff_audit').select(['action', 'before_json', 'after_json']).where('action', 'in', ['alert_take', 'alert_resolve']).orderBy('at').execute();
     expect(audit.map((a) => [a.action, JSON.parse(a.before_json!).status, JSON.parse(a.after_json!).status])).toEqual([['alert_take', 'new', 'taken'], ['alert_resolve', 'taken', 'resolved']]);
   });

@@ -39,6 +39,11 @@ export async function insertAlert(db: Db, a: { id: string; siteId: string; kiosk
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? row : undefined;
 }
 
+/** Whether this offline period already had its alert (an admin may have resolved it while the kiosk is still away). */
+export async function alertedPeriod(db: Db, kioskId: string, offlineSince: string): Promise<boolean> {
+  return (await db.selectFrom('fleet_alerts').select('id').where('kiosk_id', '=', kioskId).where('offline_since', '=', offlineSince).executeTakeFirst()) !== undefined;
+}
+
 export async function findAlert(db: Db, id: string): Promise<Row | undefined> {
   return (await db.selectFrom('fleet_alerts').selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
 }

@@ -7,7 +7,7 @@ import type { StaffUser } from '../auth/staff.repository';
 import { publish, type AppContext } from '../context';
 import { apiError } from '../errors';
 import type { Db } from '../store/db';
-import { alertView, findAlert, insertAlert, insertAlertMessage, listAlerts, openAlerts, resolveAlert, takeAlert } from './alerts.repository';
+import { alertedPeriod, alertView, findAlert, insertAlert, insertAlertMessage, listAlerts, openAlerts, resolveAlert, takeAlert } from './alerts.repository';
 import type { FleetService } from './fleet.service';
 
 /** An offline alert as it leaves for the pôle's admins (no usager, no personal data). */
@@ -73,7 +73,8 @@ export class AlertsService {
         // Never seen (declared, not set up yet) or put out of service on purpose: no alert.
         if (!siteOpen || alert || status.lastSeenAt === null || status.outOfService) continue;
         const due = offlineAlertDue({ hours: site.openingHours, closedDays: site.closedDays, minutes: site.fleet.offlineAlertMinutes, offlineSinceMs: Date.parse(status.lastSeenAt), nowMs: now.getTime() });
-        if (!due) continue;
+        // Resolved by hand while the kiosk is still away: that period has had its alert.
+        if (!due || (await alertedPeriod(this.ctx.db, status.id, status.lastSeenAt))) continue;
         const raised = await insertAlert(this.ctx.db, { id: randomUUID(), siteId: site.id, kioskId: status.id, offlineSince: status.lastSeenAt, at: now });
         if (!raised) continue;
         const since = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(status.lastSeenAt));
