@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KioskStatus } from '../../src/core/realtime/events';
 import { callHelp, kioskView, storedCalls } from '../support/help';
@@ -84,6 +85,36 @@ describe('a kiosk is online while its lease is fresh', () => {
     await server.app.borne.sweep();
     expect(stream.received.length).toBeGreaterThan(0);
     expect((await status('chatillon-2')).online).toBe(false);
+  });
+});
+
+describe('the sweep reads only the kiosks whose lease just ended', () => {
+  it('publishes each lapse once, across pôles, even when sweeps are late or far apart', async () => {
+    const other = [...server.sites.values()].find((s) => s.id !== 'chatillon')!.kiosks[0]!.id;
+    await heartbeat('chatillon-1');
+    clock.advance(20 * SECOND);
+    await heartbeat(other);
+    await heartbeat('chatillon-2');
+    // chatillon-1's lease ends at 40 s, the others' at 60 s; nobody sweeps for 10 minutes.
+    clock.advance(10 * MINUTE);
+    await server.app.borne.sweep();
+    await server.app.borne.sweep();
+    expect(await kioskEvents('chatillon-1')).toEqual([true, false]);
+    expect(await kioskEvents('chatillon-2')).toEqual([true, false]);
+    expect(await kioskEvents(other)).toEqual([true, false]);
+    // A kiosk that comes back and stops again is announced offline again, 40 s later.
+    await heartbeat('chatillon-1');
+    clock.advance(39 * SECOND);
+    await server.app.borne.sweep();
+    expect(await kioskEvents('chatillon-1')).toEqual([true, false, true]);
+    clock.advance(2 * SECOND);
+    await server.app.borne.sweep();
+    expect(await kioskEvents('chatillon-1')).toEqual([true, false, true, false]);
+  });
+
+  it('asks the database for the lapsed kiosks through the last_seen_at index', async () => {
+    const plan = await sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT * FROM kiosks WHERE last_seen_at > '2026-11-23T09:00:00.000Z' AND last_seen_at <= '2026-11-23T09:00:02.000Z'`.execute(server.store.db);
+    expect(plan.rows.map((r) => r.detail).join(' ')).toMatch(/USING INDEX kiosks_last_seen/);
   });
 });
 

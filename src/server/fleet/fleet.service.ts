@@ -5,8 +5,10 @@ import type { KioskStatus } from '../../core/realtime/events';
 import { hashToken } from '../auth/tokens';
 import { publish, type AppContext } from '../context';
 import { apiError } from '../errors';
-import { isOnline, leaseEnd } from '../../core/fleet/presence';
-import { findKiosk, findKioskByTokenHash, listKiosks, saveKioskState, touchKiosk, type KioskRow } from './kiosk.repository';
+import type { HeartbeatBody } from '../../core/fleet/heartbeat';
+import { NO_HEALTH } from '../../core/fleet/heartbeat';
+import { isOnline, leaseEndedWindow } from '../../core/fleet/presence';
+import { beatKiosk, findKiosk, findKioskByTokenHash, kiosksSeenIn, listKiosks, saveKioskState, type KioskRow } from './kiosk.repository';
 
 export interface AuthenticatedKiosk {
   id: string;
@@ -42,27 +44,34 @@ export class FleetService {
 
   /** A kiosk that opens its stream is alive at that moment; staying open does not renew the lease. */
   async streamOpened(kiosk: AuthenticatedKiosk): Promise<void> {
-    await this.heartbeat(kiosk, true);
+    await this.heartbeat(kiosk, {}, true);
   }
 
-  /** Renews the kiosk's lease; tells the consoles only when it comes back (no event every 15 s). */
-  async heartbeat(kiosk: AuthenticatedKiosk, alwaysPublish = false): Promise<void> {
+  /**
+   * Renews the kiosk's lease in one UPDATE, which also says whether the lease had lapsed and
+   * whether the details changed; the consoles hear of it only then (no event every 15 s).
+   */
+  async heartbeat(kiosk: AuthenticatedKiosk, body: HeartbeatBody = {}, alwaysPublish = false): Promise<void> {
     const now = this.ctx.clock();
-    const before = await findKiosk(this.ctx.db, kiosk.id);
-    await touchKiosk(this.ctx.db, kiosk.id, now);
-    if (alwaysPublish || !before || !isOnline(before.lastSeenAt, now)) await this.publishKiosk(kiosk);
+    const beat = await beatKiosk(this.ctx.db, kiosk.id, now, body);
+    if (alwaysPublish || !beat || beat.healthChanged || !isOnline(beat.previousSeenAt, now)) await this.publishKiosk(kiosk);
   }
 
-  /** Shows offline the kiosks whose lease ran out since the last look. Run by the app's sweep. */
+  /**
+   * Shows offline the kiosks whose lease ran out since the last look. Run by the app's sweep:
+   * it reads only the kiosks last seen in that window (an index), not every kiosk every 2 s.
+   */
   async sweepPresence(): Promise<void> {
-    const now = this.ctx.clock().getTime();
+    const now = this.ctx.clock();
     const since = this.lastSweep;
-    this.lastSweep = now;
-    for (const siteId of this.ctx.sites.keys()) {
-      for (const status of await this.statuses(siteId)) {
-        const end = leaseEnd(status.lastSeenAt);
-        if (!status.online && end !== null && end > since && end <= now) await publish(this.ctx, siteId, { type: 'kiosk', kiosk: status });
-      }
+    this.lastSweep = now.getTime();
+    if (since >= now.getTime()) return;
+    for (const row of await kiosksSeenIn(this.ctx.db, leaseEndedWindow(since, now.getTime()))) {
+      const declared = this.ctx.sites.get(row.siteId)?.kiosks.find((k) => k.id === row.id);
+      if (!declared) continue;
+      const status = this.toStatus(row.siteId, row.id, declared.label, row);
+      // presence.ts decides: the window is the lease's end, the status says it again.
+      if (!status.online) await publish(this.ctx, row.siteId, { type: 'kiosk', kiosk: status });
     }
   }
 
@@ -89,11 +98,19 @@ export class FleetService {
       language: (row?.language as Language | null) ?? null,
       guide: online && row?.inSession ? (row.guide ?? null) : null,
       lastSeenAt: row?.lastSeenAt ?? null,
+      outOfService: row?.outOfService ?? false,
+      health: row?.health ?? NO_HEALTH,
     };
   }
 
+  /** One kiosk's status, read alone (publishing it must not read the whole pôle's kiosks). */
+  async status(kiosk: AuthenticatedKiosk): Promise<KioskStatus | undefined> {
+    const declared = this.ctx.sites.get(kiosk.siteId)?.kiosks.find((k) => k.id === kiosk.id);
+    return declared && this.toStatus(kiosk.siteId, kiosk.id, declared.label, await findKiosk(this.ctx.db, kiosk.id));
+  }
+
   private async publishKiosk(kiosk: AuthenticatedKiosk): Promise<void> {
-    const status = (await this.statuses(kiosk.siteId)).find((k) => k.id === kiosk.id);
+    const status = await this.status(kiosk);
     if (status) await publish(this.ctx, kiosk.siteId, { type: 'kiosk', kiosk: status });
   }
 }

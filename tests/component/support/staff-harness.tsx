@@ -21,7 +21,7 @@ export function staffI18n(): Promise<i18n> {
   return createI18n({ loaders, namespaces: ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings', 'commands'], defaultNS: 'staff', language: 'fr', onMissingKey: (key) => { throw new Error(`missing translation key: ${key}`); } });
 }
 
-export const kiosk = (id: string, online = true, extra: Partial<KioskStatus> = {}): KioskStatus => ({ id, siteId: 'chatillon', label: `Poste ${id.slice(-1)}`, online, inSession: online, screen: 'home', language: 'fr', guide: null, lastSeenAt: '2026-11-23T09:00:00.000Z', ...extra });
+export const kiosk = (id: string, online = true, extra: Partial<KioskStatus> = {}): KioskStatus => ({ id, siteId: 'chatillon', label: `Poste ${id.slice(-1)}`, online, inSession: online, screen: 'home', language: 'fr', guide: null, lastSeenAt: '2026-11-23T09:00:00.000Z', outOfService: false, health: { appVersion: null, startedAt: null, camera: null, lastError: null }, ...extra });
 
 export const call = (id: string, kioskId: string, extra: Partial<HelpCall> = {}): HelpCall => ({
   id, siteId: 'chatillon', kioskId, status: 'waiting', context: { screen: 'home', language: 'fr', accessibility: {} }, createdAt: '2026-11-23T09:00:00.000Z',
