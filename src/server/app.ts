@@ -22,6 +22,7 @@ import { clearDutyWithoutSession, listDuty } from './fleet/duty.repository';
 import { enrolmentRoutes } from './fleet/enrolment.routes';
 import { EnrolmentService } from './fleet/enrolment.service';
 import { fleetRoutes } from './fleet/fleet.routes';
+import { fleetWatchRoutes } from './fleet/fleet-watch.routes';
 import { FleetService } from './fleet/fleet.service';
 import { helpRoutes } from './help/help.routes';
 import { guidesRoutes } from './guides/guides.routes';
@@ -152,6 +153,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   agendaAdminRoutes(app, authn, agenda.admin);
   guidesRoutes(app, authn, guides);
   const openStreams = streamRoutes(app, authn, ctx, help, fleet);
+  fleetWatchRoutes(app, authn, ctx, fleet, openStreams);
 
   const packDir = opts.extensionPackDir ?? (opts.distDir ? join(opts.distDir, 'extension-pack') : undefined);
   if (packDir) extensionRoutes(app, packDir);

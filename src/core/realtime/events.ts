@@ -1,4 +1,5 @@
 import type { HelpCall, KioskHelpView, KioskScreen } from '../help/help-call';
+import type { KioskHealth } from '../fleet/heartbeat';
 import type { Language } from '../i18n/languages';
 
 /** A kiosk as the console sees it. `online` means a live stream or a recent heartbeat. */
@@ -13,6 +14,10 @@ export interface KioskStatus {
   /** The guide the usager follows there, and the step (0: the page before the steps). */
   guide: { id: string; step: number } | null;
   lastSeenAt: string | null;
+  /** Put out of order from the console (« Mettre hors service »): it opens no session. */
+  outOfService: boolean;
+  /** What its heartbeats said: app version, uptime, camera, last error (codes only). */
+  health: KioskHealth;
 }
 
 /** The booking limits of a site's `booking` settings, as events and screens name them. */

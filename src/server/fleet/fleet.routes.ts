@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { heartbeatBodySchema } from '../../core/fleet/heartbeat';
 import { kioskParamsSchema, kioskStateBodySchema } from '../../core/fleet/kiosk-state';
 import { kioskSiteView } from '../../core/site/site-config';
 import { clientAddress, recordStaffAction } from '../audit/staff-audit';
@@ -42,8 +43,10 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
     url: '/api/kiosk/heartbeat',
     summary: 'Renews the kiosk\'s presence lease (every 15 s); a kiosk that stops is shown offline within 45 s',
     auth: 'kiosk',
-    handler: async ({ kiosk, reply }) => {
-      await fleet.heartbeat(kiosk);
+    // Optional: an old kiosk sends no body; a new one adds its version, uptime, camera, last error code.
+    body: heartbeatBodySchema,
+    handler: async ({ body, kiosk, reply }) => {
+      await fleet.heartbeat(kiosk, body);
       reply.code(204);
       return null;
     },

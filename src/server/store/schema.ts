@@ -45,6 +45,17 @@ export interface Database {
     language: string | null;
     guide_id: string | null;
     guide_step: number | null;
+    /** Migration 012: what the heartbeats tell (codes only). */
+    app_version: string | null;
+    started_at: string | null;
+    camera: number | null;
+    last_error_code: string | null;
+    last_error_at: string | null;
+    /** Written by the heartbeat's UPDATE from the old row: last_seen_at before it, and whether the details changed. */
+    previous_seen_at: string | null;
+    health_changed: Generated<number>;
+    /** Migration 013: the message for usagers (JSON {fr, en?, ar?}) while out of service; null in service. */
+    out_of_service: string | null;
   };
   help_calls: {
     id: string;
