@@ -2,6 +2,7 @@ import { Header } from './components/Header';
 import { AdminScreen } from './screens/AdminScreen';
 import { ConsoleScreen } from './screens/ConsoleScreen';
 import { LoginScreen } from './screens/LoginScreen';
+import { SetupScreen } from './screens/SetupScreen';
 import type { Chime } from './sound';
 import { useAdmin } from './state/admin-context';
 import { useStaff } from './state/context';
@@ -9,9 +10,11 @@ import { useStaff } from './state/context';
 export function App(props: { chime: Chime; language: string; onLanguage: (lang: string) => void }) {
   const staff = useStaff();
   const admin = useAdmin();
+  const route = admin.route.route.value;
+  // A setup link is opened by someone who has no password yet: before any sign-in check.
+  if (route.area === 'setup') return <SetupScreen code={route.code} language={props.language} onLanguage={props.onLanguage} />;
   if (!staff.checked.value) return null;
   if (!staff.me.value) return <LoginScreen />;
-  const route = admin.route.route.value;
   return (
     <div class="app">
       <Header language={props.language} onLanguage={props.onLanguage} />

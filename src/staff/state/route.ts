@@ -7,9 +7,12 @@ import { signal, type ReadonlySignal } from '@preact/signals';
  */
 export const ADMIN_SECTIONS = ['fleet', 'accounts', 'referents', 'motifs', 'settings'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
-export type ConsoleRoute = { area: 'calls' } | { area: 'admin'; section: AdminSection };
+/** 'setup': a new staff member's one-time link (#/setup/<code>), opened without being signed in. */
+export type ConsoleRoute = { area: 'calls' } | { area: 'admin'; section: AdminSection } | { area: 'setup'; code: string };
 
 export function parseRoute(hash: string): ConsoleRoute {
+  const setup = /^#\/setup(?:\/([A-Za-z0-9-]{0,64}))?\/?$/.exec(hash);
+  if (setup) return { area: 'setup', code: setup[1] ?? '' };
   const match = /^#\/admin(?:\/([a-z]+))?\/?$/.exec(hash);
   if (!match) return { area: 'calls' };
   const section = (ADMIN_SECTIONS as readonly string[]).includes(match[1] ?? '') ? (match[1] as AdminSection) : 'fleet';
@@ -17,6 +20,7 @@ export function parseRoute(hash: string): ConsoleRoute {
 }
 
 export function routeHash(route: ConsoleRoute): string {
+  if (route.area === 'setup') return `#/setup/${route.code}`;
   return route.area === 'calls' ? '#/' : `#/admin/${route.section}`;
 }
 

@@ -1,0 +1,75 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import type { i18n } from 'i18next';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AccountCreate, AccountView, AccountWithSetup } from '../../src/core/api/accounts';
+import { ApiRequestError } from '../../src/web/api-client';
+import { fakeStaffApi, renderConsole, staffI18n } from './support/staff-harness';
+
+/** « Ajouter un compte » keeps what was typed when the server refuses it (issue 10 item 6). */
+const answers: (() => Promise<AccountWithSetup>)[] = [];
+const sent: AccountCreate[] = [];
+vi.mock('../../src/staff/accounts-api', () => ({
+  accountsApi: {
+    list: async (): Promise<AccountView[]> => [],
+    create: (body: AccountCreate) => (sent.push(body), answers.shift()!()),
+  },
+}));
+
+let i18n: i18n;
+beforeAll(async () => {
+  i18n = await staffI18n();
+});
+beforeEach(() => {
+  window.location.hash = '#/admin/accounts';
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+  window.location.hash = '';
+});
+
+const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+describe('« Ajouter un compte »', () => {
+  it('shows each refusal next to its field and keeps every value typed, then shows the link once', async () => {
+    answers.push(
+      async () => Promise.reject(new ApiRequestError(400, 'validation', 'The request is not valid', [{ path: 'username', message: 'expected 2 to 64 lower-case letters…' }])),
+      async () => Promise.reject(new ApiRequestError(409, 'username_taken', 'taken', [{ path: 'username', message: 'taken' }])),
+      async () => ({
+        account: { id: 'a1', username: 'k.benali', firstName: 'Karim', role: 'admin_pole', siteIds: ['chatillon'], disabled: false, hasPassword: false, setupExpiresAt: '2026-11-26T09:00:00.000Z', version: 1, createdAt: '2026-11-23T09:00:00.000Z' },
+        setup: { code: 'ABCD-EFGH-JKMN-PQRS', url: 'http://localhost/staff/#/setup/ABCD-EFGH-JKMN-PQRS', expiresAt: '2026-11-26T09:00:00.000Z' },
+      }),
+    );
+    await renderConsole(i18n, fakeStaffApi('admin').api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter un compte' }));
+    fireEvent.input(input('Identifiant'), { target: { value: 'Karim B' } });
+    fireEvent.input(input('Prénom'), { target: { value: 'Karim' } });
+    fireEvent.click(screen.getByRole('radio', { name: /Admin de pôle/ }));
+    // The only pôle of this admin is ticked already.
+    expect((screen.getByRole('checkbox', { name: 'Pôle social de Châtillon' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' }));
+
+    await screen.findByText("L'identifiant fait de 2 à 64 caractères : lettres minuscules sans accent, chiffres, points, tirets ou soulignés.");
+    screen.getByText('Corrigez les champs signalés, puis enregistrez à nouveau.');
+    expect(input('Identifiant').value).toBe('Karim B');
+    expect(input('Identifiant').getAttribute('aria-invalid')).toBe('true');
+    expect(input('Prénom').value).toBe('Karim');
+    expect((screen.getByRole('radio', { name: /Admin de pôle/ }) as HTMLInputElement).checked).toBe(true);
+    expect(sent[0]).toEqual({ username: 'Karim B', firstName: 'Karim', role: 'admin_pole', siteIds: ['chatillon'] });
+
+    fireEvent.input(input('Identifiant'), { target: { value: 'mediateur' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' }));
+    await screen.findByText('Cet identifiant est déjà pris par un autre compte : choisissez-en un autre.');
+    expect(input('Identifiant').value).toBe('mediateur');
+    expect(input('Prénom').value).toBe('Karim');
+
+    fireEvent.input(input('Identifiant'), { target: { value: 'k.benali' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' }));
+    await screen.findByRole('heading', { name: 'Compte créé : transmettez ce lien à Karim' });
+    expect(screen.getByTestId('setup-url').textContent).toBe('http://localhost/staff/#/setup/ABCD-EFGH-JKMN-PQRS');
+    expect(screen.queryByRole('button', { name: 'Créer le compte' })).toBeNull();
+    await waitFor(() => screen.getByRole('cell', { name: 'Admin de pôle' }));
+
+    fireEvent.click(screen.getByRole('button', { name: "J'ai transmis le lien" }));
+    expect(screen.queryByTestId('setup-url')).toBeNull();
+  });
+});
