@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const packageVersion = (): string => (JSON.parse(readFileSync(here('./package.json'), 'utf8')) as { version: string }).version;
 // BORNE_DIST builds elsewhere than ./dist, so two working copies of the tests can build side by side.
 const out = (app: string) => (process.env.BORNE_DIST ? `${process.env.BORNE_DIST}/${app}` : here(`./dist/${app}`));
 
@@ -16,6 +18,8 @@ function kiosk(): UserConfig {
     root: here('./src/kiosk'),
     base: '/kiosk/',
     build: { outDir: out('kiosk'), emptyOutDir: true },
+    // The build's version, which the kiosk's heartbeat reports to « Parc des bornes ».
+    define: { 'import.meta.env.BORNE_VERSION': JSON.stringify(packageVersion()) },
     plugins: [
       preact(),
       VitePWA({

@@ -1,5 +1,6 @@
 import type { BookingConfirmation, MotifView, NotifyChannel, WeekSlotsView } from '../core/agenda/booking';
 import type { DossierView } from '../core/dossier/dossier';
+import type { HeartbeatBody } from '../core/fleet/heartbeat';
 import type { HelpContext, KioskHelpView, KioskScreen } from '../core/help/help-call';
 import type { Language } from '../core/i18n/languages';
 import { kioskHelpTransport } from '../core/help/help-session';
@@ -14,7 +15,7 @@ export interface KioskApi {
   reportState(state: { inSession: boolean; screen: KioskScreen; language: Language; guide: { id: string; step: number } | null }): Promise<void>;
   endSession(): Promise<void>;
   /** Renews the kiosk's presence lease (src/kiosk/io/heartbeat.ts sends it every 15 s). */
-  heartbeat(): Promise<void>;
+  heartbeat(details?: HeartbeatBody): Promise<void>;
   identify(dossierNumber: string, birthDate: string): Promise<{ token: string; expiresAt: string }>;
   identifyByCode(code: string): Promise<{ token: string; expiresAt: string }>;
   dossier(usagerToken: string): Promise<DossierView>;
@@ -45,7 +46,7 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     cancelHelp: help.cancelHelp,
     reportState: (state) => apiRequest(`${base}/state`, { method: 'PUT', headers, body: state }),
     endSession: () => apiRequest(`${base}/session/end`, { method: 'POST', headers }),
-    heartbeat: () => apiRequest(`${base}/heartbeat`, { method: 'POST', headers }),
+    heartbeat: (details) => apiRequest(`${base}/heartbeat`, { method: 'POST', headers, ...(details ? { body: details } : {}) }),
     identify: (dossierNumber, birthDate) => apiRequest(`${base}/identify`, { method: 'POST', headers, body: { dossierNumber, birthDate } }),
     identifyByCode: (code) => apiRequest(`${base}/identify/code`, { method: 'POST', headers, body: { code } }),
     // The usager token travels in a header, never in a URL that history or logs could keep.

@@ -14,6 +14,7 @@ import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { KioskStateContext } from './state/context';
 import { createKioskState, LANGUAGE_KEY, readCachedSite } from './state/kiosk-state';
 import { registerServiceWorker } from './sw-update';
+import { pageHealth } from './io/heartbeat';
 import '../web/base.css';
 import './styles.css';
 
@@ -40,7 +41,7 @@ async function boot(): Promise<void> {
     return;
   }
   const requestHardReset = () => void fetch(`${LAUNCHER_CONTROL_URL}/reset`, { method: 'POST', mode: 'no-cors', keepalive: true }).catch(() => undefined);
-  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, ...(goodbye ? { goodbye } : {}), onSessionEnded: () => {
+  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, health: pageHealth(), ...(goodbye ? { goodbye } : {}), onSessionEnded: () => {
       announceSessionEnd();
       updates.applyUpdateIfWaiting(state.language.value);
     },

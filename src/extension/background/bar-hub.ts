@@ -58,7 +58,9 @@ export function startBarHub(): void {
     if (!context) return;
     const api = kioskApi(context);
     clearInterval(heartbeat);
-    heartbeat = setInterval(() => void api.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+    // The extension is built from the same package.json as the kiosk app: its version is the app's.
+    // It cannot see the camera nor knows the page's start: the server keeps what the page said.
+    heartbeat = setInterval(() => void api.heartbeat({ appVersion: chrome.runtime.getManifest().version }).catch(() => undefined), HEARTBEAT_INTERVAL_MS);
     stream = startEventStream({
       url: api.streamUrl,
       headers: { authorization: `Bearer ${context.kioskToken}` },

@@ -1,3 +1,4 @@
+import type { HeartbeatBody } from '../../core/fleet/heartbeat';
 import type { KioskScreen } from '../../core/help/help-call';
 import { kioskHelpTransport } from '../../core/help/help-session';
 import type { Language } from '../../core/i18n/languages';
@@ -28,7 +29,7 @@ export function kioskApi(context: KioskContext) {
       call<null>('state', { method: 'PUT', body: state }),
     endSession: () => call<null>('session/end', { method: 'POST', timeoutMs: 1500 }),
     /** Renews the kiosk's presence lease while the usager is on an official site (every 15 s). */
-    heartbeat: () => call<null>('heartbeat', { method: 'POST' }),
+    heartbeat: (details?: HeartbeatBody) => call<null>('heartbeat', { method: 'POST', ...(details ? { body: details } : {}) }),
   };
 }
 

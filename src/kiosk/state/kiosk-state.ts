@@ -8,7 +8,7 @@ import type { EventStream } from '../../web/event-stream';
 import { changeLanguage } from '../../web/i18n';
 import type { KioskApi } from '../api';
 import { startIdleTimer, type IdleTimer } from './idle-timer';
-import { startHeartbeat, type Heartbeat } from '../io/heartbeat';
+import { startHeartbeat, type Heartbeat, type KioskHealthSource } from '../io/heartbeat';
 import type { MotifView } from '../../core/agenda/booking';
 import type { DossierView } from '../../core/dossier/dossier';
 import type { Guide } from '../../core/guides/guide';
@@ -32,6 +32,8 @@ const NAMESPACES = ['common', 'kiosk', 'guides'] as const;
 
 export interface KioskStateDeps {
   api: KioskApi;
+  /** What each heartbeat tells « Parc des bornes » (version, uptime, camera, last error code). */
+  health?: KioskHealthSource;
   i18n: i18n;
   /** Survives a reload within a session (which call is ours); cleared at session end. */
   sessionStore?: Storage;
@@ -319,7 +321,8 @@ export function createKioskState(deps: KioskStateDeps) {
     });
     // The stream alone does not keep the kiosk online on the console: this renews its lease.
     heartbeat?.stop();
-    heartbeat = startHeartbeat(() => deps.api.heartbeat());
+    // Each beat also says the app version, uptime, camera and last error code (« Parc des bornes »).
+    heartbeat = startHeartbeat((details) => deps.api.heartbeat(details), undefined, deps.health?.details);
     idle = startIdleTimer({
       now,
       // The one rule for the kiosk page and the extension's bar (src/core/help/help-session.ts).
