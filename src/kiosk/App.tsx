@@ -8,6 +8,7 @@ import { DossierScreen } from './screens/DossierScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
 import { NoDossierScreen } from './screens/NoDossierScreen';
+import { OutOfServiceScreen } from './screens/OutOfServiceScreen';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { ConfirmScreen } from './screens/booking/ConfirmScreen';
 import { ContactScreen } from './screens/booking/ContactScreen';
@@ -28,7 +29,7 @@ export function App() {
     if (!main.current) return;
     main.current.scrollTop = 0;
     main.current.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-  }, [screen]);
+  }, [screen, kiosk.commands.outOfService.value !== null]);
   if (kiosk.refused.value) return <UnknownKioskScreen />;
   return (
     <div class="kiosk">
@@ -48,6 +49,8 @@ export function App() {
 
 function CurrentScreen() {
   const kiosk = useKiosk();
+  // Out of service, the kiosk opens nothing: only « Appeler un médiateur » (the help screen) remains.
+  if (kiosk.commands.outOfService.value && kiosk.screen.value !== 'help') return <OutOfServiceScreen />;
   switch (kiosk.screen.value) {
     case 'help':
       return <HelpScreen />;

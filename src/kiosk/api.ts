@@ -4,6 +4,7 @@ import type { HeartbeatBody } from '../core/fleet/heartbeat';
 import type { HelpContext, KioskHelpView, KioskScreen } from '../core/help/help-call';
 import type { Language } from '../core/i18n/languages';
 import { kioskHelpTransport } from '../core/help/help-session';
+import type { KioskCommand } from '../core/fleet/commands';
 import type { KioskSiteView } from '../core/site/site-config';
 import { apiRequest } from '../web/api-client';
 import { startEventStream, type EventStream, type StreamState } from '../web/event-stream';
@@ -27,7 +28,9 @@ export interface KioskApi {
   guideProgress(guideId: string, event: 'opened' | 'completed'): Promise<void>;
   findBooking(reference: string, phone: string): Promise<{ access: string; appointment: DossierView['appointments'][number] }>;
   notify(appointmentId: string, body: { channel: NotifyChannel; to: string; receipt: string; language: Language }): Promise<void>;
-  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onReset: () => void; onAgenda: () => void; onSite?: () => void }): EventStream;
+  stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onCommand: (command: KioskCommand) => void; onAgenda: () => void; onSite?: () => void }): EventStream;
+  /** The kiosk received (acknowledged) or applied (done) a remote action of the console. */
+  ackCommand(id: string, status: 'acknowledged' | 'done'): Promise<void>;
 }
 
 /** Who may change a booking: the usager session of a dossier, or the access found with a ticket reference. */
@@ -60,13 +63,15 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     guideProgress: (guideId, event) => apiRequest(`${base}/guides/${encodeURIComponent(guideId)}/progress`, { method: 'POST', headers, body: { event } }),
     findBooking: (reference, phone) => apiRequest(`${base}/appointments/find`, { method: 'POST', headers, body: { reference, phone } }),
     notify: (id, body) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/notify`, { method: 'POST', headers, body }),
-    stream: ({ onHelp, onState, onRefused, onReset, onAgenda, onSite }) =>
+    ackCommand: (id, status) => apiRequest(`${base}/commands/${encodeURIComponent(id)}/ack`, { method: 'POST', headers, body: { status } }),
+    stream: ({ onHelp, onState, onRefused, onCommand, onAgenda, onSite }) =>
       startEventStream({
         url: `${base}/stream`,
         headers,
         onEvent: (type, data) => {
           if (type === 'help') onHelp((data as { view: KioskHelpView }).view);
-          else if (type === 'command' && (data as { command?: string }).command === 'reset') onReset();
+          // A remote action of the console (src/kiosk/state/commands.ts): reset, reload, out of / back in service.
+          else if (type === 'command') onCommand((data as { command: KioskCommand }).command);
           else if (type === 'agenda') onAgenda();
           // The pôle's settings changed: the kiosk reads its site view again (texts, hours, timings).
           else if (type === 'site') onSite?.();

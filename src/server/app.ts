@@ -24,6 +24,10 @@ import { EnrolmentService } from './fleet/enrolment.service';
 import { fleetRoutes } from './fleet/fleet.routes';
 import { fleetWatchRoutes } from './fleet/fleet-watch.routes';
 import { FleetService } from './fleet/fleet.service';
+import { alertsRoutes } from './fleet/alerts.routes';
+import { AlertOutboxProvider, AlertsService, type AlertNotifier } from './fleet/alerts.service';
+import { commandsRoutes } from './fleet/commands.routes';
+import { CommandsService } from './fleet/commands.service';
 import { helpRoutes } from './help/help.routes';
 import { guidesRoutes } from './guides/guides.routes';
 import { GuidesService } from './guides/guides.service';
@@ -69,6 +73,8 @@ export interface BuildOptions {
   agendaSource?: AgendaSource;
   /** How confirmations leave; the built-in provider only writes them to the outbox. */
   notifier?: NotificationProvider;
+  /** How offline alerts leave for a pôle's admins; the built-in provider writes them to fleet_alert_messages. */
+  alertNotifier?: AlertNotifier;
   /** Log every request (off by default: noisy, and nothing in it is needed to run a pôle). */
   logRequests?: boolean;
   /** Trust X-Forwarded-* (only behind a reverse proxy you run). */
@@ -86,6 +92,9 @@ export interface BorneServices {
   identity: IdentityService;
   agenda: AgendaService;
   guides: GuidesService;
+  /** Remote actions on kiosks, and the fleet's offline alerts. */
+  commands: CommandsService;
+  alerts: AlertsService;
   /** Escalates/expires help calls and cleans up; the timer calls it, tests call it directly. */
   sweep(): Promise<void>;
 }
@@ -113,11 +122,15 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const auth = new AuthService(ctx, opts.signIn);
   const identity = new IdentityService(ctx, opts.dossierSource ?? new SqlDossierSource(ctx.db));
   const guides = new GuidesService(ctx);
+  const commands = new CommandsService(ctx, fleet, help, identity);
+  const alerts = new AlertsService(ctx, fleet, opts.alertNotifier ?? new AlertOutboxProvider(ctx.db));
   const agenda = new AgendaService(ctx, opts.agendaSource ?? new SqlAgendaSource(ctx.db), identity, opts.notifier ?? new OutboxProvider(ctx.db));
   const sweep = async () => {
     // Presence first: a call whose kiosk just went away is judged on the fresh lease.
     await fleet.sweepPresence();
     await help.sweep();
+    await commands.sweep();
+    await alerts.sweep();
     const now = ctx.clock();
     for (const siteId of await clearDutyWithoutSession(ctx.db, now)) {
       await publish(ctx, siteId, { type: 'duty', onDuty: await listDuty(ctx.db, siteId) });
@@ -126,7 +139,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await identity.purgeAttempts(now);
     await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
   };
-  app.decorate('borne', { config, help, fleet, auth, identity, agenda, guides, sweep });
+  app.decorate('borne', { config, help, fleet, auth, identity, agenda, guides, commands, alerts, sweep });
 
   await app.register(fastifyCookie);
   installErrorHandling(app);
@@ -144,6 +157,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   accountsRoutes(app, authn, new AccountsService(ctx, auth));
   helpRoutes(app, authn, help);
   fleetRoutes(app, authn, ctx, fleet, help, identity);
+  commandsRoutes(app, authn, commands);
+  alertsRoutes(app, authn, alerts);
   enrolmentRoutes(app, authn, new EnrolmentService(ctx, fleet, help, identity));
   settingsRoutes(app, authn, ctx);
   // Changes made by another process (config:import) arrive within a second; consoles hear of every change.

@@ -67,6 +67,10 @@ const CATALOGUE = {
   last_admin_departement: { status: 409, message: 'This is the last active admin département: make someone else admin département first, so Borne can still be run.' },
   account_disabled: { status: 409, message: 'This account is disabled: enable it (« Réactiver ») first.' },
   setup_code_invalid: { status: 404, message: 'This setup link is not valid: it has expired, was already used or was mistyped. Ask an admin for a new one in « Comptes ».' },
+  command_not_found: { status: 404, message: 'There is no command with this id for this kiosk: it may belong to another kiosk.' },
+  command_over: { status: 409, message: 'This command is over (done or expired): a kiosk acknowledges a command only while it is pending.' },
+  alert_not_found: { status: 404, message: 'There is no alert with this id at your pôles: reload « Parc des bornes ».' },
+  alert_resolved: { status: 409, message: 'This alert is already resolved.' },
   rate_limited: { status: 429, message: 'Too many requests: wait a moment, then try again.' },
   internal: { status: 500, message: 'Something went wrong on the server; nothing you sent was lost. Try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;

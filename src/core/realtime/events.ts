@@ -1,3 +1,5 @@
+import type { FleetAlertView } from '../fleet/alerts';
+import type { KioskCommand, KioskCommandView } from '../fleet/commands';
 import type { HelpCall, KioskHelpView, KioskScreen } from '../help/help-call';
 import type { KioskHealth } from '../fleet/heartbeat';
 import type { Language } from '../i18n/languages';
@@ -56,11 +58,16 @@ export type StaffEvent =
   /** A confirmation was written to the site's outbox: a console showing it reloads it. */
   | { type: 'outbox' }
   /** The pôle's settings changed: the console applies what it uses (how often it rings again). */
-  | { type: 'settings'; help: StaffSnapshot['help'] };
+  | { type: 'settings'; help: StaffSnapshot['help'] }
+  /** A remote action on a kiosk was sent, received, done or expired (src/core/fleet/commands.ts). */
+  | { type: 'kioskCommand'; command: KioskCommandView }
+  /** An offline alert of the site was raised, taken or resolved (src/core/fleet/alerts.ts). */
+  | { type: 'fleetAlert'; alert: FleetAlertView };
 
 export type KioskEvent =
   | { type: 'help'; view: KioskHelpView }
-  | { type: 'command'; command: 'reset' }
+  /** A remote action (reset, reload, out of service, back in service); the kiosk acknowledges it by id. */
+  | { type: 'command'; command: KioskCommand }
   /** The site's agenda changed: slots on screen are refreshed. */
   | { type: 'agenda' }
   /** The pôle's settings changed (« Réglages du pôle », config:import): the kiosk reads GET /api/kiosk/me again. */

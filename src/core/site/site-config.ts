@@ -137,6 +137,8 @@ export interface KioskSiteView {
   closedDays?: string[];
   /** The guides offered here, in the order the site lists them. */
   guides: string[];
+  /** Set by « Mettre hors service »: the message for usagers ({fr, en?, ar?}); null or absent in service. */
+  outOfService?: ({ fr: string } & Partial<Record<SiteConfig['defaultLanguage'], string>>) | null;
 }
 
 export function kioskSiteView(site: SiteConfig, kioskId: string): KioskSiteView | undefined {

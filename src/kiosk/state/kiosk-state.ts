@@ -16,6 +16,7 @@ import { createBookingState } from './booking-state';
 import { REPORTED, type Screen } from './screens';
 import { createGuideState } from './guide-state';
 import { createIdentityState } from './identity-state';
+import { createKioskCommands } from './commands';
 
 export type { Screen } from './screens';
 
@@ -49,6 +50,8 @@ export interface KioskStateDeps {
   goodbye?: Language;
   /** Called once the session is over, to apply a waiting app update. */
   onSessionEnded?: () => void;
+  /** « Recharger » from the console: reload on the newest version of the app (src/kiosk/sw-update.ts). */
+  reload?: () => void;
 }
 
 /** All the kiosk's state and the named actions that change it. Screens only read and call. */
@@ -95,6 +98,21 @@ export function createKioskState(deps: KioskStateDeps) {
   /** What the help screen says: the shared rule, with this site's hours and the clock. */
   const helpScreen = () => describeHelp(helpState.value, { openingHours: site.value?.openingHours ?? null, closedDays: site.value?.closedDays ?? [], now: now() });
   const offline = computed(() => connection.value === 'closed' || (connection.value === 'connecting' && everConnected.value));
+  // Remote actions of the console (src/kiosk/state/commands.ts); out of service lives in the site view and its cache.
+  const commands = createKioskCommands({
+    ack: (id, status) => deps.api.ackCommand(id, status),
+    current: computed(() => site.value?.outOfService ?? null),
+    setOutOfService: (message) => {
+      if (!site.value) return;
+      site.value = { ...site.value, outOfService: message };
+      deviceStore.setItem(SITE_CACHE_KEY, JSON.stringify(site.value));
+    },
+    fetchOutOfService: async () => (await deps.api.me()).outOfService ?? null,
+    inSession: () => inSession.value,
+    endSession: () => endSession(),
+    goHome: () => goHome(),
+    reload: () => (deps.reload ? deps.reload() : window.location.reload()),
+  });
 
   let stream: EventStream | null = null;
   let heartbeat: Heartbeat | null = null;
@@ -289,6 +307,8 @@ export function createKioskState(deps: KioskStateDeps) {
       const wanted = inSession.value && kept ? kept : inSession.value ? deps.i18n.language : farewell.value && deps.goodbye ? deps.goodbye : view.site.defaultLanguage;
       if (deps.i18n.language !== wanted && isLanguage(wanted)) language.value = await changeLanguage(deps.i18n, wanted, NAMESPACES);
       if (farewell.value && !inSession.value) endFarewellSoon();
+      // Put out of service while a session was going on (and the page reloaded): that session ends.
+      if (view.outOfService && inSession.value) void commands.applyOutOfService(view.outOfService);
     } catch (error) {
       if (error instanceof ApiRequestError && error.status === 401) {
         refused.value = true;
@@ -302,6 +322,8 @@ export function createKioskState(deps: KioskStateDeps) {
       onState: (state) => {
         connection.value = state;
         if (state === 'open') {
+          // Back after a drop: out of service may have changed meanwhile (a command that expired unheard).
+          if (everConnected.value && site.value) void commands.reconnected();
           everConnected.value = true;
           if (!site.value) void start();
           // A call that could not leave while offline leaves now, with the same request id.
@@ -309,8 +331,8 @@ export function createKioskState(deps: KioskStateDeps) {
         }
       },
       onRefused: () => (refused.value = true),
-      // A médiateur ended the session from the console.
-      onReset: () => void endSession(),
+      // A remote action from the console: reset, reload, out of service, back in service.
+      onCommand: (command) => void commands.receive(command),
       // Another kiosk booked or staff changed the hours: the slots on screen follow at once.
       onAgenda: () => {
         booking.agendaChanged();
@@ -404,6 +426,7 @@ export function createKioskState(deps: KioskStateDeps) {
     identifyByCode,
     endSession,
     continueSession,
+    commands,
   };
 }
 

@@ -22,6 +22,13 @@ export type StaffAuditAction =
   | 'outbox_read'
   | 'help_claim'
   | 'help_resolve'
+  /** Remote actions (before/after: the out-of-service message and the state) and alert handling. */
+  | 'kiosk_command'
+  | 'alert_take'
+  | 'alert_resolve'
+  /** « Réglages du pôle » saved (before/after: the fields that changed) and config:import applied (staff_id null). */
+  | 'settings_change'
+  | 'config_import'
   | 'kiosk_add'
   | 'kiosk_enrolment_code'
   | 'kiosk_enrolled'
@@ -31,10 +38,7 @@ export type StaffAuditAction =
   | 'account_disable'
   | 'account_enable'
   | 'account_password_reset'
-  | 'account_setup_done'
-  /** « Réglages du pôle » saved (before/after: the fields that changed) and config:import applied (staff_id null). */
-  | 'settings_change'
-  | 'config_import';
+  | 'account_setup_done';
 
 export interface StaffAuditEntry {
   staffId: string | null;

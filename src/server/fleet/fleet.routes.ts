@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { heartbeatBodySchema } from '../../core/fleet/heartbeat';
-import { kioskParamsSchema, kioskStateBodySchema } from '../../core/fleet/kiosk-state';
+import { kioskStateBodySchema } from '../../core/fleet/kiosk-state';
 import { kioskSiteView } from '../../core/site/site-config';
-import { clientAddress, recordStaffAction } from '../audit/staff-audit';
-import { authorize } from '../auth/policy';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { HelpService } from '../help/help.service';
 import type { IdentityService } from '../identity/identity.service';
 import { defineRoute, type Authenticators } from '../http/route';
+import { outOfServiceMessage } from './commands.repository';
 import type { FleetService } from './fleet.service';
 
 export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, fleet: FleetService, help: HelpService, identity: IdentityService): void {
@@ -21,7 +20,8 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
       const site = ctx.sites.get(kiosk.siteId);
       const view = site && kioskSiteView(site, kiosk.id);
       if (!view) throw apiError('kiosk_unknown');
-      return view;
+      // « Mettre hors service » holds across a restart: the kiosk reads it here (src/server/fleet/commands.*).
+      return { ...view, outOfService: await outOfServiceMessage(ctx.db, kiosk.id) };
     },
   });
 
@@ -69,24 +69,5 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
     },
   });
 
-  defineRoute(app, authn, {
-    method: 'POST',
-    url: '/api/staff/kiosks/:kioskId/reset',
-    summary: "End a kiosk's usager session remotely: the call is cancelled, the dossier session closed, the kiosk goes home",
-    auth: 'staff',
-    params: kioskParamsSchema,
-    handler: async ({ params, staff, request, reply }) => {
-      const site = [...ctx.sites.values()].find((s) => s.kiosks.some((k) => k.id === params.kioskId));
-      if (!site) throw apiError('kiosk_not_found');
-      await authorize(ctx.db, staff, 'kiosk.reset', { siteId: site.id });
-      const kiosk = { id: params.kioskId, siteId: site.id };
-      // Server side first: even a kiosk that is offline right now keeps nothing open.
-      await help.endSession(kiosk);
-      await identity.endSessions(kiosk);
-      ctx.bus.commandKiosk(kiosk.id, 'reset');
-      await recordStaffAction(ctx.db, { staffId: staff.id, action: 'kiosk_reset', siteId: site.id, target: kiosk.id, address: clientAddress(request), at: ctx.clock() });
-      reply.code(204);
-      return null;
-    },
-  });
+  // POST /api/staff/kiosks/:kioskId/reset is a remote action now: src/server/fleet/commands.routes.ts.
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { KioskCommand } from '../../core/fleet/commands';
 import type { StaffEvent } from '../../core/realtime/events';
 
 export interface BusMessage {
@@ -25,8 +26,8 @@ export class EventBus {
     return () => this.emitter.off('site', listener);
   }
 
-  /** Commands to one kiosk (a remote reset); not stored: a kiosk offline misses nothing it needs. */
-  commandKiosk(kioskId: string, command: 'reset'): void {
+  /** A remote action to one kiosk's open streams; the commands table keeps it for a kiosk that reconnects. */
+  commandKiosk(kioskId: string, command: KioskCommand): void {
     this.emitter.emit('kiosk-command', { kioskId, command });
   }
 
@@ -63,7 +64,7 @@ export class EventBus {
     return () => this.emitter.off('staff-access', listener);
   }
 
-  onKioskCommand(listener: (message: { kioskId: string; command: 'reset' }) => void): () => void {
+  onKioskCommand(listener: (message: { kioskId: string; command: KioskCommand }) => void): () => void {
     this.emitter.on('kiosk-command', listener);
     return () => this.emitter.off('kiosk-command', listener);
   }

@@ -6,6 +6,7 @@ import { authorize } from '../auth/policy';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { FleetService } from '../fleet/fleet.service';
+import { redeliverCommands } from '../fleet/commands.service';
 import type { HelpService } from '../help/help.service';
 import { defineRoute, type Authenticators } from '../http/route';
 import type { BusMessage } from './bus';
@@ -125,6 +126,8 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       });
       refresh();
       await fleet.streamOpened(kiosk);
+      // A remote action sent while the kiosk was away reaches it now, unless it expired.
+      await redeliverCommands(ctx, kiosk);
     },
   });
   return openStreams;

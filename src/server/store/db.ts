@@ -13,10 +13,11 @@ import { signInThrottle } from './migrations/007-sign-in-throttle';
 import { referentWords } from './migrations/009-referent-words';
 import { keyedAttempts } from './migrations/006-keyed-attempts';
 import { administration } from './migrations/010-administration';
-import { fleet } from './migrations/012-fleet';
 import { agendaAdmin } from './migrations/015-agenda-admin';
+import { fleet } from './migrations/012-fleet';
 import { enrolment } from './migrations/011-enrolment';
 import { accounts } from './migrations/014-accounts';
+import { commands } from './migrations/013-commands';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -43,10 +44,11 @@ function provider(dialect: Dialect): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return { '001-initial': initial(dialect), '002-dossiers': dossiers(), '003-agenda': agenda(), '004-guides': guides(), '005-staff-audit': staffAudit(), '006-keyed-attempts': keyedAttempts(), '007-sign-in-throttle': signInThrottle(), '009-referent-words': referentWords(),
         '010-administration': administration(),
-        '012-fleet': fleet(),
         '015-agenda-admin': agendaAdmin(),
+        '012-fleet': fleet(),
         '011-enrolment': enrolment(),
         '014-accounts': accounts(),
+        '013-commands': commands(),
       };
     },
   };

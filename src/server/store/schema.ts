@@ -57,6 +57,12 @@ export interface Database {
     /** Migration 013: the message for usagers (JSON {fr, en?, ar?}) while out of service; null in service. */
     out_of_service: string | null;
   };
+  /** Remote actions on kiosks and their state (migration 013). */
+  kiosk_commands: { id: string; site_id: string; kiosk_id: string; kind: string; message: string | null; status: string; staff_id: string | null; staff_first_name: string | null; created_at: string; updated_at: string; expires_at: string };
+  /** Offline alerts (migration 013); open_slot is 1 while new or taken (one open alert a kiosk). */
+  fleet_alerts: { id: string; site_id: string; kiosk_id: string; kind: string; status: string; offline_since: string | null; raised_at: string; taken_by: string | null; taken_by_first_name: string | null; taken_at: string | null; resolved_at: string | null; resolved_automatically: number; open_slot: number | null };
+  /** What the alert provider sent for each alert (migration 013); the agenda's outbox is for appointments. */
+  fleet_alert_messages: { id: string; site_id: string; alert_id: string; channel: string; recipient: string; body: string; created_at: string };
   help_calls: {
     id: string;
     site_id: string;

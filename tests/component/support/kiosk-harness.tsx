@@ -2,6 +2,7 @@ import { render, type RenderResult } from '@testing-library/preact';
 import i18next, { type i18n } from 'i18next';
 import type { Guide } from '../../../src/core/guides/guide';
 import type { DossierView } from '../../../src/core/dossier/dossier';
+import type { KioskCommand } from '../../../src/core/fleet/commands';
 import type { KioskHelpView } from '../../../src/core/help/help-call';
 import type { KioskSiteView } from '../../../src/core/site/site-config';
 import type { KioskApi } from '../../../src/kiosk/api';
@@ -24,6 +25,13 @@ export const SITE: KioskSiteView = {
   guides: ['caf-declaration-trimestrielle', 'impots-declaration-revenus', 'ft-actualisation'],
 };
 
+/** The texts the demo stores with these two motifs (src/server/seed/demo-motifs.ts). */
+export const FOLLOW_UP = { name: { fr: 'Suivi avec mon référent', en: 'Follow-up with my caseworker', ar: 'متابعة مع المسؤول عن ملفي' }, description: { fr: 'Pour parler de votre dossier avec la personne qui vous suit.' } };
+export const PMI = { name: { fr: 'PMI (mères et jeunes enfants)', en: 'Mother and child health (PMI)', ar: 'حماية الأمهات والأطفال (PMI)' }, description: { fr: 'Pour une grossesse, un bébé ou un enfant de moins de 6 ans.' } };
+
+/** Motif texts come from the agenda (data), not from the locale files. */
+export const MOTIF_TEXTS = [FOLLOW_UP, PMI].flatMap((m) => [...Object.values(m.name), ...Object.values(m.description)]);
+
 export const DOSSIER: DossierView = {
   referent: { firstName: 'Sophie', metier: 'conseiller_insertion', gender: 'female', place: { fr: 'Bureau 12', en: 'Office 12', ar: 'المكتب 12' }, availability: '{"mon":[["08:30","12:30"]]}' },
   demandes: [
@@ -31,14 +39,17 @@ export const DOSSIER: DossierView = {
     { id: 'd2', type: 'aide_logement', status: 'waiting_documents', lastChangeAt: '2026-11-20T09:00:00.000Z' },
   ],
   missingDocuments: [{ type: 'bail', demandeId: 'd2' }],
-  appointments: [{ id: 'a1', startsAt: '2026-11-26T09:00:00.000Z', endsAt: '2026-11-26T09:30:00.000Z', withFirstName: 'Sophie', place: { fr: 'Bureau 12', en: 'Office 12', ar: 'المكتب 12' }, motifId: 'm1', motifCategory: 'referent_followup', mode: 'on_site', changeableUntil: '2026-11-25T09:00:00.000Z' }],
+  appointments: [{ id: 'a1', startsAt: '2026-11-26T09:00:00.000Z', endsAt: '2026-11-26T09:30:00.000Z', withFirstName: 'Sophie', place: { fr: 'Bureau 12', en: 'Office 12', ar: 'المكتب 12' }, motifId: 'm1', motifCategory: 'referent_followup', motifName: FOLLOW_UP.name, mode: 'on_site', changeableUntil: '2026-11-25T09:00:00.000Z' }],
 };
 
 /** A KioskApi double: records what the kiosk sends and lets the test push stream events. */
 export function fakeApi(site: KioskSiteView = SITE) {
   const sent: { requestId: string; screen: string; language: string; guideId?: string; step?: number }[] = [];
   const progress: string[] = [];
-  let handlers: { onHelp: (v: KioskHelpView) => void; onState: (s: StreamState) => void; onReset: () => void } | null = null;
+  let handlers: { onHelp: (v: KioskHelpView) => void; onState: (s: StreamState) => void; onCommand: (c: KioskCommand) => void } | null = null;
+  /** The acknowledgements the kiosk sent for remote actions, as `id:status`. */
+  const acks: string[] = [];
+  let commandCount = 0;
   let failNextCall = false;
   const api: KioskApi = {
     me: async () => site,
@@ -63,8 +74,8 @@ export function fakeApi(site: KioskSiteView = SITE) {
     identifyByCode: async () => ({ token: 'usager-token', expiresAt: '2026-11-23T09:20:00.000Z' }),
     dossier: async () => DOSSIER,
     motifs: async () => [
-      { id: 'm1', category: 'referent_followup', durationMinutes: 30, mode: 'on_site', needsIdentification: true, changeLimitHours: 24 },
-      { id: 'm2', category: 'pmi', durationMinutes: 30, mode: 'on_site', needsIdentification: false, changeLimitHours: 24 },
+      { id: 'm1', category: 'referent_followup', ...FOLLOW_UP, durationMinutes: 30, mode: 'on_site', needsIdentification: true, changeLimitHours: 24 },
+      { id: 'm2', category: 'pmi', ...PMI, durationMinutes: 30, mode: 'on_site', needsIdentification: false, changeLimitHours: 24 },
     ],
     slots: async (motifId) => ({
       motifId,
@@ -75,7 +86,7 @@ export function fakeApi(site: KioskSiteView = SITE) {
       referents: { r1: { firstName: 'Léa', metier: 'puericultrice', gender: 'female' } },
     }),
     book: async (body) => ({
-      appointment: { id: 'a2', reference: 'ABC-DEF', motifCategory: 'pmi', mode: 'on_site', referent: { firstName: 'Léa', metier: 'puericultrice', gender: 'female' }, place: { fr: 'Salle PMI' }, startsAt: body.start, endsAt: '2026-11-25T09:00:00.000Z', changeableUntil: '2026-11-24T08:30:00.000Z', changeWith: body.contact ? { kind: 'reference', phone: body.contact.phone.replace(/\D/g, '') } : { kind: 'dossier' } },
+      appointment: { id: 'a2', reference: 'ABC-DEF', motifCategory: 'pmi', motifName: PMI.name, mode: 'on_site', referent: { firstName: 'Léa', metier: 'puericultrice', gender: 'female' }, place: { fr: 'Salle PMI' }, startsAt: body.start, endsAt: '2026-11-25T09:00:00.000Z', changeableUntil: '2026-11-24T08:30:00.000Z', changeWith: body.contact ? { kind: 'reference', phone: body.contact.phone.replace(/\D/g, '') } : { kind: 'dossier' } },
       ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
       receipt: 'receipt',
     }),
@@ -88,6 +99,9 @@ export function fakeApi(site: KioskSiteView = SITE) {
     },
     findBooking: async () => ({ access: 'access', appointment: DOSSIER.appointments[0]! }),
     notify: async () => undefined,
+    ackCommand: async (id, status) => {
+      acks.push(`${id}:${status}`);
+    },
     stream: (h) => {
       handlers = h;
       queueMicrotask(() => h.onState('open'));
@@ -101,7 +115,10 @@ export function fakeApi(site: KioskSiteView = SITE) {
     failNextCall: () => (failNextCall = true),
     push: (v: KioskHelpView) => handlers?.onHelp(v),
     setConnection: (s: StreamState) => handlers?.onState(s),
-    remoteReset: () => handlers?.onReset(),
+    acks,
+    /** A remote action from the console, as the stream delivers it. */
+    command: (kind: KioskCommand['kind'], message: KioskCommand['message'] = null, id = `command-${++commandCount}`) => handlers?.onCommand({ id, kind, message }),
+    remoteReset: () => handlers?.onCommand({ id: `command-${++commandCount}`, kind: 'reset', message: null }),
   };
 }
 
