@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, frenchI18n, pseudoI18n, renderKiosk, SITE, view } from './support/kiosk-harness';
+import { fakeApi, frenchI18n, MOTIF_TEXTS, pseudoI18n, renderKiosk, SITE, view } from './support/kiosk-harness';
 
 afterEach(() => cleanup());
 
@@ -175,7 +175,7 @@ describe('identification and dossier', () => {
     expect(untranslatedTexts(result.container as HTMLElement)).toEqual([]);
     await state.identifyByNumber('10000001', '1985-03-14');
     await waitFor(() => expect(result.container.querySelector('.dossier')).not.toBeNull());
-    const data = ['Sophie', 'Bureau 12'];
+    const data = ['Sophie', 'Bureau 12', ...MOTIF_TEXTS];
     expect(untranslatedTexts(result.container as HTMLElement).filter((t) => !data.some((d) => t.includes(d)))).toEqual([]);
     state.stop();
   });
@@ -184,8 +184,8 @@ describe('identification and dossier', () => {
     const fake = fakeApi();
     const { state, result } = await renderKiosk(await pseudoI18n(), fake.api);
     const root = () => result.container as HTMLElement;
-    // Times and dates come from Intl, names and places from the agenda: data, not UI text.
-    const isData = (t: string) => /\d/.test(t) || ['Léa', 'Salle PMI', 'ABC-DEF', 'Pôle social de Châtillon'].some((d) => t.includes(d));
+    // Times and dates come from Intl, names, places and motif texts from the agenda: data, not UI text.
+    const isData = (t: string) => /\d/.test(t) || ['Léa', 'Salle PMI', 'ABC-DEF', 'Pôle social de Châtillon', ...MOTIF_TEXTS].some((d) => t.includes(d));
     state.startBooking();
     await waitFor(() => expect(root().querySelector('.motifs')).not.toBeNull());
     expect(untranslatedTexts(root()).filter((t) => !isData(t))).toEqual([]);

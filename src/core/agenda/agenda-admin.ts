@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REFERENT_GENDERS, REFERENT_METIERS, type ReferentGender, type ReferentMetier } from '../dossier/dossier';
-import { SUPPORTED_LANGUAGES } from '../i18n/languages';
+import { SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 import type { LocalizedText } from '../i18n/localized-text';
 import type { StaffAgendaDay } from './booking';
 import { MOTIF_MODES, type Motif } from './motif';
@@ -34,11 +34,15 @@ export interface ManagedElsewhere {
 
 export interface ReferentAdminList {
   managedBy: ManagedElsewhere | null;
+  /** The languages the pôle offers: the console asks for the office in each (French first). */
+  languages: Language[];
   referents: ReferentAdminView[];
 }
 
 export interface MotifAdminList {
   managedBy: ManagedElsewhere | null;
+  /** The languages the pôle offers: the console asks for the texts in each (French first). */
+  languages: Language[];
   motifs: MotifAdminView[];
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DossierView } from '../../core/dossier/dossier';
+import { pickLocalized } from '../../core/i18n/languages';
 import { formatDateTime } from '../../web/format';
 import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
@@ -19,7 +20,7 @@ export function AppointmentCard(props: { appointment: DossierView['appointments'
     <li class="item">
       <p class="item__title">{t('dossier.appointment', { date: formatDateTime(a.startsAt, lang), name: a.withFirstName })}</p>
       <p class="dots">
-        <span>{t(`booking.motif.${a.motifCategory}.title`)}</span>
+        <span>{a.motifName ? pickLocalized(a.motifName, lang).text : t(`booking.motif.${a.motifCategory}.title`)}</span>
         <span>{t(`booking.mode.${a.mode}`)}</span>
       </p>
       <p>{t('dossier.where', { place: placeIn(a.place, lang) })}</p>

@@ -223,6 +223,8 @@ export function createBookingState(deps: BookingDeps) {
   /** The agenda changed somewhere (another kiosk booked, staff changed hours): refresh what is shown. */
   function agendaChanged(): void {
     if (motif.value && week.value && !confirmation.value) void loadWeek(week.value.weekStart);
+    // An admin added, changed or archived a motif: the list on screen follows.
+    else if (!motif.value && motifs.value !== null && !confirmation.value) void loadMotifs();
   }
 
   function reset(): void {

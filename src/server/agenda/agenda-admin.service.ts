@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MotifAdminList, MotifAdminView, MotifFields, ReferentAdminList, ReferentAdminView, ReferentFields } from '../../core/agenda/agenda-admin';
 import { WEEKDAYS } from '../../core/agenda/slots';
 import type { StaffAction } from '../../core/auth/policy';
+import type { Language } from '../../core/i18n/languages';
 import { recordStaffAction, type StaffAuditAction } from '../audit/staff-audit';
 import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
@@ -47,6 +48,7 @@ export class AgendaAdminService {
     const absences = await this.source.absences(referents.map((r) => r.id), now, now + ABSENCES_AHEAD_DAYS * DAY_MS);
     return {
       managedBy: this.managedBy(),
+      languages: this.languages(siteId),
       referents: referents.map((r) => this.referentView(r, absences.filter((a) => a.referentId === r.id))),
     };
   }
@@ -78,7 +80,7 @@ export class AgendaAdminService {
 
   async listMotifs(staff: StaffUser, siteId: string): Promise<MotifAdminList> {
     await this.checkSite(staff, 'motif.manage', siteId);
-    return { managedBy: this.managedBy(), motifs: await this.source.motifs(siteId, { withArchived: true }) };
+    return { managedBy: this.managedBy(), languages: this.languages(siteId), motifs: await this.source.motifs(siteId, { withArchived: true }) };
   }
 
   async createMotif(staff: StaffUser, siteId: string, fields: MotifFields, address: string | null): Promise<MotifAdminView> {
@@ -104,6 +106,12 @@ export class AgendaAdminService {
     await this.audit(staff, 'motif_archive', after.siteId, after.id, { archived: before.archived }, { archived: after.archived }, address);
     await this.changed(after.siteId, true);
     return after;
+  }
+
+  /** French first, then the others the pôle offers. */
+  private languages(siteId: string): Language[] {
+    const offered = this.ctx.sites.get(siteId)?.languages ?? [];
+    return ['fr', ...offered.filter((l) => l !== 'fr')];
   }
 
   private managedBy() {

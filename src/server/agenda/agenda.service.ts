@@ -366,6 +366,7 @@ export class AgendaService {
         place: booking.place,
         motifId: booking.motifId,
         motifCategory: motif?.category ?? 'referent_followup',
+        motifName: motif?.name ?? null,
         mode: motif?.mode ?? 'on_site',
         changeableUntil: motif ? new Date(changeableUntil(booking.startsAt, motif)).toISOString() : null,
       },

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StaffAgendaDay } from '../../core/agenda/booking';
 import { addDays, isoDate, parisDate, parisToUtc, parseIsoDate } from '../../core/agenda/paris-time';
 import { WEEKDAYS, type WeeklyPeriods } from '../../core/agenda/slots';
+import { pickLocalized, SUPPORTED_LANGUAGES, type Language } from '../../core/i18n/languages';
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
 import { ErrorMessage } from './ErrorMessage';
@@ -70,6 +71,8 @@ export function AgendaPanel() {
   );
 }
 
+const consoleLanguage = (lang: string): Language => ((SUPPORTED_LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'fr');
+
 function ReferentCard(props: { referent: Referent; lang: string }) {
   const t = useT('staff');
   const staff = useStaff();
@@ -88,7 +91,7 @@ function ReferentCard(props: { referent: Referent; lang: string }) {
               <span class="strong" dir="ltr">
                 {t('agenda.timeRange', { from: time(b.startsAt, props.lang), to: time(b.endsAt, props.lang) })}
               </span>
-              <span>{t('agenda.motifMode', { motif: t(`agenda.motif.${b.motifCategory}`), mode: t(`agenda.mode.${b.mode}`) })}</span>
+              <span>{t('agenda.motifMode', { motif: b.motifName ? pickLocalized(b.motifName, consoleLanguage(props.lang)).text : t(`agenda.motif.${b.motifCategory ?? 'referent_followup'}`), mode: t(`agenda.mode.${b.mode}`) })}</span>
               <span>{'dossierNumber' in b.who ? t('agenda.whoDossier', { number: b.who.dossierNumber }) : t('agenda.whoContact', { name: b.who.name, phone: b.who.phone })}</span>
               <span class="muted">{t('agenda.reference', { reference: b.reference })}</span>
             </li>
@@ -105,7 +108,7 @@ function ReferentCard(props: { referent: Referent; lang: string }) {
 }
 
 /** Two periods a day (morning, afternoon); an empty pair means closed. */
-function HoursEditor(props: { referent: Referent; editable: boolean }) {
+export function HoursEditor(props: { referent: Pick<Referent, 'id' | 'firstName' | 'hours'>; editable: boolean }) {
   const t = useT('staff');
   const staff = useStaff();
   const lang = document.documentElement.lang || 'fr';
@@ -189,7 +192,7 @@ function HoursEditor(props: { referent: Referent; editable: boolean }) {
   );
 }
 
-function Absences(props: { referent: Referent; editable: boolean; lang: string }) {
+export function Absences(props: { referent: Pick<Referent, 'id' | 'firstName' | 'absences'>; editable: boolean; lang: string }) {
   const t = useT('staff');
   const staff = useStaff();
   const [from, setFrom] = useState('');

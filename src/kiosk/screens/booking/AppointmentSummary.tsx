@@ -1,4 +1,5 @@
-import type { MotifCategory, MotifMode } from '../../../core/agenda/motif';
+import type { MotifMode } from '../../../core/agenda/motif';
+import { pickLocalized } from '../../../core/i18n/languages';
 import type { ReferentName } from '../../../core/dossier/dossier';
 import type { LocalizedText } from '../../../core/i18n/localized-text';
 import { formatDateTime } from '../../../web/format';
@@ -7,7 +8,7 @@ import { metierOf, placeIn } from '../../components/referent-words';
 import { useKiosk } from '../../state/context';
 
 /** What, with whom, where and when: the same four lines on the confirmation, the ticket and the check. */
-export function AppointmentSummary(props: { category: MotifCategory; mode: MotifMode; referent: ReferentName | null; place: LocalizedText | null; startsAt: string }) {
+export function AppointmentSummary(props: { motifName: LocalizedText; mode: MotifMode; referent: ReferentName | null; place: LocalizedText | null; startsAt: string }) {
   const t = useT();
   const kiosk = useKiosk();
   const lang = kiosk.language.value;
@@ -16,7 +17,7 @@ export function AppointmentSummary(props: { category: MotifCategory; mode: Motif
     <dl class="summary">
       <dt>{t('booking.what')}</dt>
       <dd class="dots">
-        <span>{t(`booking.motif.${props.category}.title`)}</span>
+        <span>{pickLocalized(props.motifName, lang).text}</span>
         <span>{t(`booking.mode.${props.mode}`)}</span>
       </dd>
       {props.referent && (

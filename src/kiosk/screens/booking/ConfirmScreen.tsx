@@ -16,7 +16,7 @@ export function ConfirmScreen() {
     <section class="screen booking" aria-labelledby="confirm-title">
       <h1 id="confirm-title" tabIndex={-1}>{moving ? t('booking.moveTitle') : t('booking.confirmTitle')}</h1>
       <BookingError />
-      <AppointmentSummary category={motif.category} mode={motif.mode} referent={booking.week.value?.referents[slot.referentId] ?? null} place={null} startsAt={slot.start} />
+      <AppointmentSummary motifName={motif.name} mode={motif.mode} referent={booking.week.value?.referents[slot.referentId] ?? null} place={null} startsAt={slot.start} />
       {booking.busy.value && <p role="status">{t('booking.sending')}</p>}
       <div class="actions-row">
         <button type="button" class="button" onClick={() => booking.openSlots()}>

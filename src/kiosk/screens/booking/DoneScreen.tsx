@@ -32,7 +32,7 @@ export function DoneScreen() {
       <div class="ticket">
         <p class="ticket__site">{kiosk.site.value?.site.name}</p>
         <h1 id="done-title" tabIndex={-1}>{booking.moving.value ? t('booking.movedTitle') : t('booking.doneTitle')}</h1>
-        <AppointmentSummary category={a.motifCategory} mode={a.mode} referent={a.referent} place={a.place} startsAt={a.startsAt} />
+        <AppointmentSummary motifName={a.motifName} mode={a.mode} referent={a.referent} place={a.place} startsAt={a.startsAt} />
         <p class="strong">{t('booking.reference', { reference: a.reference })}</p>
         <p class="ticket__change">
           {a.changeWith.kind === 'reference'

@@ -1,3 +1,4 @@
+import { pickLocalized } from '../../../core/i18n/languages';
 import { useT } from '../../../web/i18n-context';
 import { useKiosk } from '../../state/context';
 import { BookingError } from './BookingError';
@@ -8,6 +9,7 @@ export function MotifScreen() {
   const kiosk = useKiosk();
   const motifs = kiosk.booking.motifs.value;
   const identified = kiosk.identity.dossier.value !== null;
+  const lang = kiosk.language.value;
   return (
     <section class="screen booking" aria-labelledby="motif-title">
       <h1 id="motif-title" tabIndex={-1}>{t('booking.motifTitle')}</h1>
@@ -17,19 +19,24 @@ export function MotifScreen() {
         <p role="status">{t('booking.loading')}</p>
       ) : (
         <ul class="motifs">
-          {motifs.map((m) => (
-            <li key={m.id}>
-              <button type="button" class="tile tile--motif" onClick={() => kiosk.chooseMotif(m)}>
-                <span class="tile__title">{t(`booking.motif.${m.category}.title`)}</span>
-                <span class="tile__hint">{t(`booking.motif.${m.category}.hint`)}</span>
-                <span class="tile__meta dots">
-                  <span>{t(`booking.mode.${m.mode}`)}</span>
-                  <span>{t('booking.duration', { count: m.durationMinutes })}</span>
-                </span>
-                {m.needsIdentification && !identified && <span class="tile__meta">{t('booking.needsDossier')}</span>}
-              </button>
-            </li>
-          ))}
+          {motifs.map((m) => {
+            // Written by the pôle with the motif: the session's language, else French (marked as such for screen readers).
+            const name = pickLocalized(m.name, lang);
+            const description = pickLocalized(m.description, lang);
+            return (
+              <li key={m.id}>
+                <button type="button" class="tile tile--motif" onClick={() => kiosk.chooseMotif(m)}>
+                  <span class="tile__title" lang={name.lang === lang ? undefined : name.lang}>{name.text}</span>
+                  <span class="tile__hint" lang={description.lang === lang ? undefined : description.lang}>{description.text}</span>
+                  <span class="tile__meta dots">
+                    <span>{t(`booking.mode.${m.mode}`)}</span>
+                    <span>{t('booking.duration', { count: m.durationMinutes })}</span>
+                  </span>
+                  {m.needsIdentification && !identified && <span class="tile__meta">{t('booking.needsDossier')}</span>}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
       <div class="actions-row">

@@ -1,3 +1,4 @@
+import { pickLocalized } from '../../../core/i18n/languages';
 import { formatDay, formatDayMonth, formatTime } from '../../../web/format';
 import { useT } from '../../../web/i18n-context';
 import { useKiosk } from '../../state/context';
@@ -16,7 +17,7 @@ export function SlotsScreen() {
     <section class="screen booking" aria-labelledby="slots-title">
       <h1 id="slots-title" tabIndex={-1}>{t('booking.slotsTitle')}</h1>
       <p class="lead dots">
-        <span class="strong">{t(`booking.motif.${motif.category}.title`)}</span>
+        <span class="strong">{pickLocalized(motif.name, lang).text}</span>
         <span>{t(`booking.mode.${motif.mode}`)}</span>
         <span>{t('booking.duration', { count: motif.durationMinutes })}</span>
       </p>
