@@ -33,7 +33,7 @@ export function AccountList(props: { onEdit: (account: AccountView) => void; onD
               <span class="accounts__first">{a.firstName}</span> <span class="muted" dir="ltr">{a.username}</span>
             </th>
             <td>{t(`roles.${a.role}`)}</td>
-            <td>{siteNames(staff.sites.value, a.siteIds)}</td>
+            <td>{a.role === 'admin_departement' && a.siteIds.length === 0 ? t('list.allSites') : siteNames(staff.sites.value, a.siteIds)}</td>
             <td>{stateText(t, a)}</td>
             <td>
               <RowActions account={a} isMe={staff.me.value?.id === a.id} onEdit={() => props.onEdit(a)} onDone={props.onDone} />
