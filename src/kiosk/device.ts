@@ -16,6 +16,11 @@ export function readDeviceToken(location: Location = window.location, storage: S
   return storage.getItem(KEY);
 }
 
+/** A token just given by enrolment (src/kiosk/enrol.ts): kept where #kiosk= puts it. */
+export function keepDeviceToken(token: string, storage: Storage = window.localStorage): void {
+  storage.setItem(KEY, token);
+}
+
 export function forgetDeviceToken(storage: Storage = window.localStorage): void {
   storage.removeItem(KEY);
 }

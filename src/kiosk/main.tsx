@@ -10,6 +10,8 @@ import { createKioskApi } from './api';
 import { App } from './App';
 import { announceSessionEnd, connectExtension } from './extension-bridge';
 import { readDeviceToken } from './device';
+import { enrolFromAddress } from './enrol';
+import { EnrolRefusedScreen } from './screens/EnrolRefusedScreen';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
 import { KioskStateContext } from './state/context';
 import { createKioskState, LANGUAGE_KEY, readCachedSite } from './state/kiosk-state';
@@ -29,6 +31,16 @@ async function boot(): Promise<void> {
   const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk,guides}.json');
   const startLang = goodbye ?? (isLanguage(sessionLang) ? sessionLang : isLanguage(cachedLang) ? cachedLang : 'fr');
   const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk', 'guides'], defaultNS: 'kiosk', language: startLang });
+  const enrolled = await enrolFromAddress();
+  if (enrolled === 'refused' || enrolled === 'unreachable') {
+    render(
+      <I18nProvider i18n={i18n} language={signal(i18n.language)}>
+        <EnrolRefusedScreen reason={enrolled} />
+      </I18nProvider>,
+      root,
+    );
+    return;
+  }
   const token = readDeviceToken();
   const updates = registerServiceWorker();
   if (!token) {
