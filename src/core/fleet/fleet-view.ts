@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { KioskStatus } from '../realtime/events';
+import type { FleetAlertView } from './alerts';
+import type { KioskCommandView } from './commands';
 
 /**
  * « Parc des bornes »: what each kiosk is doing, decided once here for the server's answer and
@@ -34,7 +36,10 @@ export type FleetEvent =
   | { type: 'snapshot'; snapshot: FleetSnapshot }
   | { type: 'kiosk'; kiosk: KioskStatus }
   /** A help call of the kiosk changed: it waits for a médiateur, or no longer does. */
-  | { type: 'waiting'; kioskId: string; siteId: string; waiting: boolean };
+  | { type: 'waiting'; kioskId: string; siteId: string; waiting: boolean }
+  /** A remote action's state, and an offline alert's (src/staff/state/commands-state.ts listens). */
+  | { type: 'kioskCommand'; command: KioskCommandView }
+  | { type: 'fleetAlert'; alert: FleetAlertView };
 
 export const fleetQuerySchema = z
   .object({ siteId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'expected a pôle id, for example "chatillon"' }).optional() })

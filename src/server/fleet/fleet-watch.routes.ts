@@ -107,5 +107,7 @@ export function fleetWatchRoutes(app: FastifyInstance, authn: Authenticators, ct
 function toFleetEvent(m: BusMessage): FleetEvent | null {
   if (m.event.type === 'kiosk') return { type: 'kiosk', kiosk: m.event.kiosk };
   if (m.event.type === 'call') return { type: 'waiting', kioskId: m.event.call.kioskId, siteId: m.siteId, waiting: m.event.call.status === 'waiting' };
+  // The remote actions' states and the offline alerts, for their components on this screen.
+  if (m.event.type === 'kioskCommand' || m.event.type === 'fleetAlert') return m.event;
   return null;
 }

@@ -34,12 +34,16 @@ export function createAdminStates(staff: StaffState, route: RouteState): AdminSt
     const sites = staff.sites.value;
     return sites.some((s) => s.id === chosen.value) ? chosen.value : (sites[0]?.id ?? null);
   });
+  const fleet = createFleetState({ staff });
+  const commands = createCommandsState({ staff });
+  // The fleet's one stream also carries the remote actions' states and the offline alerts.
+  fleet.listen((event) => commands.apply(event));
   return {
     route,
     siteId,
     chooseSite: (id) => (chosen.value = id),
-    fleet: createFleetState({ staff }),
-    commands: createCommandsState({ staff }),
+    fleet,
+    commands,
     enrol: createEnrolState({ staff }),
     accounts: createAccountsState({ staff }),
     agendaAdmin: createAgendaAdminState({ staff }),

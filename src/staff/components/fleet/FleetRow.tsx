@@ -3,6 +3,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { FleetKiosk } from '../../../core/fleet/fleet-view';
 import { useGuideText, useT } from '../../../web/i18n-context';
 import { guidePlace } from '../guide-label';
+import { KioskCommands } from '../commands/KioskCommands';
 import { NewCodeButton } from '../enrol/NewCodeButton';
 import { RevokeKioskButton } from '../enrol/RevokeKioskButton';
 import { Ago, Uptime } from './times';
@@ -50,7 +51,7 @@ export const FleetRow = memo(function FleetRow(props: { kiosk: FleetKiosk; clock
       </td>
       <td>
         <div class="fleet__actions">
-        {/* Slot: <KioskCommands kiosk={k} /> (the remote actions' component) goes here once src/staff/components/commands/ exists. */}
+        <KioskCommands kiosk={k} />
         <NewCodeButton kiosk={k} />
         <RevokeKioskButton kiosk={k} />
         </div>
