@@ -95,6 +95,7 @@ describe('« Ajouter une borne », then « Retirer la borne »', () => {
     await again.getByRole('heading', { name: fr.kiosk.enrol.title }).waitFor();
     await again.getByText(fr.kiosk.enrol.refused).waitFor();
     await noViolations(again, 'a used enrolment code');
+    await shot(again, `kiosk-enrol-refused-${lang}`);
     await Promise.all([admin.context().close(), kiosk.context().close(), again.context().close()]);
   }, 120_000);
 });
