@@ -98,7 +98,8 @@ async function redeem(server: URL, code: string, fetchImpl: typeof fetch): Promi
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    const reason = (error as { cause?: { code?: string; message?: string } }).cause;
+    const cause = reason?.code ?? reason?.message ?? (error as Error).message;
     throw new EnrolError(`cannot reach Borne at ${server.origin} (${cause}): check the address and that this PC is on the pôle's network. The code was not used: it still works.`);
   }
   const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: { retryAfterSeconds?: number } } } | EnrolmentRedeemed | undefined;

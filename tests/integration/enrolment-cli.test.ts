@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +64,11 @@ describe('npm run kiosk -- enrol', () => {
     const view = await newKiosk('Poste de secours');
     const aFile = join(dir, 'a-file');
     writeFileSync(aFile, '');
-    const closed = 'http://127.0.0.1:9';
+    // A loopback port nobody listens on any more.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const closed = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+    await new Promise<void>((r) => probe.close(() => r()));
     const [badUrl, badCode, network, unwritable] = await Promise.all([
       cli('--server', 'not a url', '--code', view.code),
       cli('--server', base, '--code', 'HELLO'),
@@ -76,7 +81,7 @@ describe('npm run kiosk -- enrol', () => {
     }
     expect(badUrl.stderr).toContain('--server "not a url" is not an address');
     expect(badCode.stderr).toContain('--code "HELLO" is not an enrolment code');
-    expect(network.stderr).toContain('cannot reach Borne at http://127.0.0.1:9');
+    expect(network.stderr).toContain(`cannot reach Borne at ${closed} (ECONNREFUSED)`);
     expect(unwritable.stderr).toContain(`cannot write the token file ${join(aFile, 'kiosk-token')}`);
     // None of them spent the code.
     const ok = await cli('--server', base, '--code', view.code, '--token-file', join(dir, 'late-token'));
