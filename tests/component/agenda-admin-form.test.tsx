@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import type { i18n } from 'i18next';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MotifAdminList, MotifAdminView, MotifFields, ReferentAdminList, ReferentAdminView } from '../../src/core/agenda/agenda-admin';
+import type { MotifAdminList, MotifFields, ReferentAdminList, ReferentAdminView } from '../../src/core/agenda/agenda-admin';
 import { ApiRequestError } from '../../src/web/api-client';
 import { fakeStaffApi, renderConsole, staffI18n } from './support/staff-harness';
 

@@ -5,15 +5,15 @@ import { AdminSitePicker } from '../AdminSitePicker';
 import { useAdmin } from '../../state/admin-context';
 
 /** The pôle picker, the list's loading state, and where to change data a connector owns. */
-export function SectionFrame(props: { titleId: string; title: string; intro: string; managedBy: ManagedElsewhere | null; children: ComponentChildren }) {
+export function SectionFrame(props: { intro: string; managedBy: ManagedElsewhere | null; children: ComponentChildren }) {
   const t = useT('agendaAdmin');
   const admin = useT('admin');
   const { agendaAdmin } = useAdmin();
   const status = agendaAdmin.status.value;
   return (
-    <section class="agenda-admin" aria-labelledby={props.titleId}>
+    // The section's title is the « Administration » page's own heading.
+    <div class="agenda-admin">
       <AdminSitePicker />
-      <h2 id={props.titleId}>{props.title}</h2>
       <p>{props.intro}</p>
       {props.managedBy && (
         <p class="agenda-admin__notice" role="note">
@@ -31,6 +31,6 @@ export function SectionFrame(props: { titleId: string; title: string; intro: str
         </div>
       )}
       {status === 'ready' && props.children}
-    </section>
+    </div>
   );
 }

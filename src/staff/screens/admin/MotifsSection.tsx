@@ -35,7 +35,7 @@ export function MotifsSection() {
   };
 
   return (
-    <SectionFrame titleId="motifs-title" title={t('motifs.title')} intro={t('motifs.intro')} managedBy={lists?.managedBy ?? null}>
+    <SectionFrame intro={t('motifs.intro')} managedBy={lists?.managedBy ?? null}>
       {lists && siteId && (
         <>
           {editable && editing !== 'new' && (

@@ -38,7 +38,7 @@ export function ReferentsSection() {
   const metier = (r: ReferentAdminView) => (r.gender ? staffT(`agenda.metier.${r.metier}`, { context: r.gender }) : staffT(`agenda.metier.${r.metier}`));
 
   return (
-    <SectionFrame titleId="referents-title" title={t('referents.title')} intro={t('referents.intro')} managedBy={lists?.managedBy ?? null}>
+    <SectionFrame intro={t('referents.intro')} managedBy={lists?.managedBy ?? null}>
       {lists && siteId && (
         <>
           {editable && editing !== 'new' && (
