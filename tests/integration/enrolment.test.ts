@@ -126,6 +126,12 @@ describe('redeeming a code', () => {
     expect(again.body).not.toContain(redeemed.token);
   });
 
+  it('two PCs typing the same code at once: one gets a token, the other the refusal', async () => {
+    const view = await added();
+    const answers = await Promise.all([redeem(view.code), redeem(view.code)]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+  });
+
   it('expires after 15 minutes, with the same refusal as an unknown code', async () => {
     const view = await added();
     clock.advance(15 * 60_000);

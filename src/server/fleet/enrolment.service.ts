@@ -92,12 +92,20 @@ export class EnrolmentService {
     const site = row && this.ctx.sites.get(row.siteId);
     const kiosk = site?.kiosks.find((k) => k.id === row!.kioskId);
     const live = row && kiosk && row.usedAt === null && Date.parse(row.expiresAt) > now.getTime();
-    if (!row || !kiosk || !live || !(await useEnrolmentCode(this.ctx.db, row.id, now))) {
+    const token = newToken();
+    // Spending the code and storing the token are one step: a code is never used up for nothing.
+    const redeemed =
+      row && kiosk && live
+        ? await this.ctx.db.transaction().execute(async (trx) => {
+            if (!(await useEnrolmentCode(trx, row.id, now))) return false;
+            await enrolKiosk(trx, kiosk.id, row.siteId, hashToken(token), now);
+            return true;
+          })
+        : false;
+    if (!row || !kiosk || !redeemed) {
       await recordEnrolmentFailure(this.ctx.db, addressKey, now);
       throw apiError('enrolment_code_invalid');
     }
-    const token = newToken();
-    await enrolKiosk(this.ctx.db, kiosk.id, row.siteId, hashToken(token), now);
     // The PC this one replaces loses its stream now (its token was just replaced).
     this.ctx.bus.revokeKiosk(kiosk.id);
     await recordStaffAction(this.ctx.db, { staffId: null, action: 'kiosk_enrolled', siteId: row.siteId, target: kiosk.id, address, at: now });
