@@ -27,6 +27,8 @@ afterEach(() => {
   window.location.hash = '';
 });
 
+/** What testing-library compares to: its normalizer turns the French no-break spaces into spaces. */
+const fr = (key: Parameters<i18n['t']>[0], options?: Record<string, string>) => String(i18n.t(key, options)).replace(/\s+/g, ' ');
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
 describe('« Ajouter un compte »', () => {
@@ -48,7 +50,7 @@ describe('« Ajouter un compte »', () => {
     expect((screen.getByRole('checkbox', { name: 'Pôle social de Châtillon' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' }));
 
-    await screen.findByText("L'identifiant fait de 2 à 64 caractères : lettres minuscules sans accent, chiffres, points, tirets ou soulignés.");
+    await screen.findByText(fr('accounts:fieldErrors.username'));
     screen.getByText('Corrigez les champs signalés, puis enregistrez à nouveau.');
     expect(input('Identifiant').value).toBe('Karim B');
     expect(input('Identifiant').getAttribute('aria-invalid')).toBe('true');
@@ -58,13 +60,13 @@ describe('« Ajouter un compte »', () => {
 
     fireEvent.input(input('Identifiant'), { target: { value: 'mediateur' } });
     fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' }));
-    await screen.findByText('Cet identifiant est déjà pris par un autre compte : choisissez-en un autre.');
+    await screen.findByText(fr('accounts:errors.username_taken'));
     expect(input('Identifiant').value).toBe('mediateur');
     expect(input('Prénom').value).toBe('Karim');
 
     fireEvent.input(input('Identifiant'), { target: { value: 'k.benali' } });
     fireEvent.click(screen.getByRole('button', { name: 'Créer le compte' }));
-    await screen.findByRole('heading', { name: 'Compte créé : transmettez ce lien à Karim' });
+    await screen.findByRole('heading', { name: i18n.t('accounts:setupLink.titleCreated', { name: 'Karim' }) });
     expect(screen.getByTestId('setup-url').textContent).toBe('http://localhost/staff/#/setup/ABCD-EFGH-JKMN-PQRS');
     expect(screen.queryByRole('button', { name: 'Créer le compte' })).toBeNull();
     await waitFor(() => screen.getByRole('cell', { name: 'Admin de pôle' }));
