@@ -28,7 +28,7 @@ afterEach(() => {
 });
 
 /** What testing-library compares to: its normalizer turns the French no-break spaces into spaces. */
-const fr = (key: Parameters<i18n['t']>[0], options?: Record<string, string>) => String(i18n.t(key, options)).replace(/\s+/g, ' ');
+const fr = (key: 'accounts:fieldErrors.username' | 'accounts:errors.username_taken') => i18n.t(key).replace(/\s+/g, ' ');
 const input = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
 describe('« Ajouter un compte »', () => {
