@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { FLEET_FILTERS } from '../../../core/fleet/fleet-view';
 import { useT } from '../../../web/i18n-context';
+import { FleetAlerts } from '../../components/commands/FleetAlerts';
 import { EnrolPanel } from '../../components/enrol/EnrolPanel';
 import { FleetRow } from '../../components/fleet/FleetRow';
 import { useAdmin } from '../../state/admin-context';
@@ -21,7 +22,7 @@ export function FleetSection() {
   const counts = fleet.counts.value;
   return (
     <div class="fleet">
-      {/* Slot: <FleetAlerts /> (the fleet's offline alerts) goes here once src/staff/components/commands/ exists. */}
+      <FleetAlerts />
       <EnrolPanel />
       <p class="fleet__connection" role="status">
         {fleet.refused.value ? t('refused') : t(`connection.${fleet.connection.value}`)}
@@ -53,7 +54,7 @@ function FleetSiteGroup(props: { group: FleetGroup }) {
         <button type="button" class="fleet__toggle" aria-expanded={open ? 'true' : 'false'} aria-controls={bodyId} onClick={() => fleet.toggle(site.id)}>
           <span class="fleet__chevron" aria-hidden="true" />
           {site.name}
-          <span class="fleet__siteCount">{t('site.count', { count: total, online })}</span>
+          <span class="fleet__siteCount">{t('site.count', { total, online })}</span>
         </button>
       </h3>
       <div id={bodyId} hidden={!open}>
