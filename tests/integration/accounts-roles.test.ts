@@ -127,6 +127,9 @@ describe('account rules', () => {
     };
     expect(await fields(await post({ username: 'a b', firstName: '', role: 'boss', siteIds: 'x' }))).toEqual(['username', 'firstName', 'role', 'siteIds']);
     expect(await fields(await post({ username: 'ok.name', firstName: 'Ok', role: 'mediateur', siteIds: ['chatillon', 'nowhere'] }))).toEqual(['siteIds.1']);
+    const twice = await post({ username: 'twice', firstName: 'Deux', role: 'mediateur', siteIds: ['chatillon', 'chatillon'] });
+    expect(twice.statusCode, twice.body).toBe(201);
+    expect(twice.json<AccountWithSetup>().account.siteIds).toEqual(['chatillon']);
     expect(await fields(await post({ username: 'ok.name', firstName: 'Ok', role: 'admin_pole', siteIds: [] }))).toEqual(['siteIds']);
     expect(await fields(await post({ username: 'ok.name', firstName: 'Ok', role: 'mediateur', siteIds: ['chatillon'], password: 'x' }))).toEqual(['(body)']);
     const a = await made(['chatillon']);

@@ -60,7 +60,9 @@ export class AccountsService {
     return all.filter((a) => this.visible(staff, a)).map((a) => this.viewFor(staff, a));
   }
 
-  async create({ staff, address }: Acting, body: AccountCreate, origin: string): Promise<AccountWithSetup> {
+  async create({ staff, address }: Acting, input: AccountCreate, origin: string): Promise<AccountWithSetup> {
+    // A pôle ticked twice is one pôle (and must not look like a taken username to the database).
+    const body = { ...input, siteIds: [...new Set(input.siteIds)].sort() };
     await authorize(this.ctx.db, staff, 'account.manage', { siteId: null });
     this.checkSites(body.role, body.siteIds, body.siteIds);
     if (body.role === 'admin_departement') await authorize(this.ctx.db, staff, 'account.grantDepartement', { siteId: null });
@@ -72,7 +74,7 @@ export class AccountsService {
       await insertStaff(this.ctx.db, { id, username: body.username, firstName: body.firstName, role: body.role, siteIds: body.siteIds }, '', now);
     } catch (error) {
       // Two admins adding the same username at once: the database's unique index decides.
-      if (error instanceof Error && /UNIQUE/i.test(error.message)) throw usernameTakenError();
+      if (error instanceof Error && /UNIQUE.*staff_users\.username/i.test(error.message)) throw usernameTakenError();
       throw error;
     }
     const setup = await this.issueCode(id, staff.id, origin);
