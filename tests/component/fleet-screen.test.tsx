@@ -2,7 +2,7 @@ import { render, screen, cleanup, fireEvent, waitFor } from '@testing-library/pr
 import { signal } from '@preact/signals';
 import type { i18n } from 'i18next';
 import { options, type VNode } from 'preact';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FleetEvent, FleetKiosk } from '../../src/core/fleet/fleet-view';
 import type { FleetApi } from '../../src/staff/fleet-api';
 import { FleetSection } from '../../src/staff/screens/admin/FleetSection';
@@ -13,6 +13,9 @@ import { createRoute } from '../../src/staff/state/route';
 import { createStaffState } from '../../src/staff/state/staff-state';
 import { I18nProvider } from '../../src/web/i18n-context';
 import { fakeStaffApi, kiosk, staffI18n } from './support/staff-harness';
+
+// 200 rows, each with its actions, take a few seconds to mount on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let i18n: i18n;
 beforeAll(async () => {
