@@ -8,12 +8,16 @@ import { fakeStaffApi, renderConsole, staffI18n } from './support/staff-harness'
 /** « Ajouter un compte » keeps what was typed when the server refuses it (issue 10 item 6). */
 const answers: (() => Promise<AccountWithSetup>)[] = [];
 const sent: AccountCreate[] = [];
+const stored: AccountView[] = [];
+const updates: (() => Promise<AccountView>)[] = [];
 vi.mock('../../src/staff/accounts-api', () => ({
   accountsApi: {
-    list: async (): Promise<AccountView[]> => [],
+    list: async (): Promise<AccountView[]> => stored,
     create: (body: AccountCreate) => (sent.push(body), answers.shift()!()),
+    update: () => updates.shift()!(),
   },
 }));
+const INES: AccountView = { id: 'a2', username: 'ines.m', firstName: 'Inès', role: 'mediateur', siteIds: ['chatillon'], disabled: false, hasPassword: true, setupExpiresAt: null, version: 1, createdAt: '2026-11-23T09:00:00.000Z' };
 
 let i18n: i18n;
 beforeAll(async () => {
@@ -73,5 +77,20 @@ describe('« Ajouter un compte »', () => {
 
     fireEvent.click(screen.getByRole('button', { name: "J'ai transmis le lien" }));
     expect(screen.queryByTestId('setup-url')).toBeNull();
+  });
+
+  it('on a conflict, keeps what was typed, shows the account as saved by the other admin, and can start from it', async () => {
+    stored.splice(0, stored.length, INES);
+    const current = { ...INES, firstName: 'Inès-Marie', role: 'admin_pole' as const, version: 2 };
+    updates.push(async () => Promise.reject(new ApiRequestError(409, 'version_conflict', 'conflict', undefined, { version: 2 }, current)));
+    await renderConsole(i18n, fakeStaffApi('admin').api);
+    fireEvent.click(await screen.findByRole('button', { name: i18n.t('accounts:actionLabel', { action: 'Modifier', name: 'Inès', username: 'ines.m' }) }));
+    fireEvent.input(input('Prénom'), { target: { value: 'Ines' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText(i18n.t('accounts:form.conflict', { firstName: 'Inès-Marie', role: 'Admin de pôle', sites: 'Pôle social de Châtillon' }).replace(/\s+/g, ' '));
+    expect(input('Prénom').value).toBe('Ines');
+    fireEvent.click(screen.getByRole('button', { name: 'Reprendre la version actuelle' }));
+    expect(input('Prénom').value).toBe('Inès-Marie');
+    expect((screen.getByRole('radio', { name: /Admin de pôle/ }) as HTMLInputElement).checked).toBe(true);
   });
 });
