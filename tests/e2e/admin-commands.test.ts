@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { useBrowserAndServer } from '../support/e2e';
@@ -39,10 +39,11 @@ async function openFleet(lang: 'fr' | 'ar', viewport = { width: 1280, height: 10
   return page;
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
+async function shoot(page: Page, name: string, show?: Locator): Promise<void> {
   if (!SHOTS) return;
   for (const [width, height] of [[1920, 1080], [1280, 1024]] as const) {
     await page.setViewportSize({ width, height });
+    await show?.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
   }
 }
@@ -58,7 +59,9 @@ describe('remote actions from « Parc des bornes »', () => {
     const label = suite.e2e.server.sites.get('chatillon')!.kiosks.find((k) => k.id === kioskId)!.label;
     const row = admin.locator(`tr[data-kiosk-id="${kioskId}"]`);
     await admin.locator(`tr[data-kiosk-id="${kioskId}"][data-online="true"]`).waitFor();
-    await row.getByRole('button', { name: fill(w.commands.out_of_service.label, { kiosk: label }) }).click();
+    // One button a row opens the kiosk's actions; the one chosen is confirmed once.
+    await row.getByRole('button', { name: fill(w.commands.open.label, { kiosk: label }) }).click();
+    await admin.getByRole('dialog', { name: fill(w.commands.open.title, { kiosk: label }) }).getByRole('button', { name: w.commands.out_of_service.button }).click();
     const dialog = admin.getByRole('dialog', { name: fill(w.commands.out_of_service.title, { kiosk: label }) });
     // Confirmed without a French message: refused on the spot, nothing sent.
     await dialog.getByRole('button', { name: w.commands.out_of_service.button }).click();
@@ -87,14 +90,16 @@ describe('remote actions from « Parc des bornes »', () => {
     await row.locator('[data-command-status="done"]').getByText(fill(w.commands.status.line, { action: w.commands.out_of_service.button, status: w.commands.status.done })).waitFor();
     await admin.locator(`tr[data-kiosk-id="${kioskId}"][data-state="hors_service"]`).waitFor();
     expect(await axeViolations(admin), 'console, command done').toEqual([]);
-    await shoot(admin, `commands-fleet-${lang}`);
+    await shoot(admin, `commands-fleet-${lang}`, row);
 
-    // A restart of the kiosk page keeps it out of service.
+    // A restart of the kiosk page keeps it out of service. (Time moves on: the next command is the newer.)
+    clock.advance(1000);
     await kiosk.reload();
     await kiosk.getByText(MESSAGE.fr, { exact: true }).waitFor();
 
-    await row.getByRole('button', { name: fill(w.commands.back_in_service.label, { kiosk: label }) }).click();
+    await row.getByRole('button', { name: fill(w.commands.open.label, { kiosk: label }) }).click();
     await admin.getByRole('dialog').getByRole('button', { name: w.commands.back_in_service.button }).click();
+    await admin.getByRole('dialog', { name: fill(w.commands.back_in_service.title, { kiosk: label }) }).getByRole('button', { name: w.commands.back_in_service.button }).click();
     await kiosk.getByRole('heading', { level: 1, name: words('fr').kiosk.home.title }).waitFor();
     await admin.locator(`tr[data-kiosk-id="${kioskId}"][data-state="libre"]`).waitFor();
     await row.locator('[data-command-status="done"]').getByText(fill(w.commands.status.line, { action: w.commands.back_in_service.button, status: w.commands.status.done })).waitFor();

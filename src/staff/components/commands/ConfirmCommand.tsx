@@ -2,18 +2,17 @@ import { useState } from 'preact/hooks';
 import type { CommandKind, CommandMessage } from '../../../core/fleet/commands';
 import { useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
-import { CommandModal } from './CommandModal';
 import { refusalText } from './refusal';
 import type { CommandsKiosk } from './KioskCommands';
 
 const OTHER_LANGUAGES = ['en', 'ar'] as const;
 
 /**
- * The one confirmation of a remote action: what it does, and for « Mettre hors service » the
- * message for usagers (French required, English and Arabic optional). What was typed stays on
- * screen when the server refuses it.
+ * The one confirmation of a remote action, inside the kiosk's dialog: what it does, and for
+ * « Mettre hors service » the message for usagers (French required, English and Arabic
+ * optional). What was typed stays on screen when the server refuses it.
  */
-export function ConfirmCommand(props: { kind: CommandKind; kiosk: CommandsKiosk; onClose: () => void }) {
+export function ConfirmCommand(props: { kind: CommandKind; kiosk: CommandsKiosk; titleId: string; textId: string; onClose: () => void }) {
   const t = useT('commands');
   const { commands } = useAdmin();
   const { kind, kiosk } = props;
@@ -38,10 +37,9 @@ export function ConfirmCommand(props: { kind: CommandKind; kiosk: CommandsKiosk;
   }
 
   return (
-    <CommandModal labelledBy={`${id}-title`} describedBy={`${id}-text`} onClose={() => { commands.clearRefusal(); props.onClose(); }}>
       <form class="commands__form" onSubmit={(e) => void confirm(e)} noValidate>
-        <h3 id={`${id}-title`}>{t(`${kind}.title`, { kiosk: kiosk.label })}</h3>
-        <p id={`${id}-text`}>{t(`${kind}.text`)}</p>
+        <h3 id={props.titleId}>{t(`${kind}.title`, { kiosk: kiosk.label })}</h3>
+        <p id={props.textId}>{t(`${kind}.text`)}</p>
         {!kiosk.online && <p class="commands__note">{t('offlineNote')}</p>}
         {kind === 'out_of_service' && (
           <div class="commands__fields">
@@ -86,7 +84,7 @@ export function ConfirmCommand(props: { kind: CommandKind; kiosk: CommandsKiosk;
           </p>
         )}
         <p class="commands__actions">
-          <button type="button" class="button" onClick={() => { commands.clearRefusal(); props.onClose(); }}>
+          <button type="button" class="button" onClick={props.onClose}>
             {t('cancel')}
           </button>
           <button type="submit" class={`button ${kind === 'back_in_service' ? 'button--primary' : 'commands__danger'}`} disabled={busy}>
@@ -94,6 +92,5 @@ export function ConfirmCommand(props: { kind: CommandKind; kiosk: CommandsKiosk;
           </button>
         </p>
       </form>
-    </CommandModal>
   );
 }
