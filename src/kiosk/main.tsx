@@ -53,7 +53,7 @@ async function boot(): Promise<void> {
     return;
   }
   const requestHardReset = () => void fetch(`${LAUNCHER_CONTROL_URL}/reset`, { method: 'POST', mode: 'no-cors', keepalive: true }).catch(() => undefined);
-  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, health: pageHealth(), ...(goodbye ? { goodbye } : {}), onSessionEnded: () => {
+  const state = createKioskState({ api: createKioskApi(token), i18n, guides: GUIDES, requestHardReset, health: pageHealth(), reload: () => updates.reloadNow(), ...(goodbye ? { goodbye } : {}), onSessionEnded: () => {
       announceSessionEnd();
       updates.applyUpdateIfWaiting(state.language.value);
     },
