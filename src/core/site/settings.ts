@@ -24,6 +24,21 @@ export const settingsSaveBodySchema = z
   })
   .strict();
 
+/** What kind of mistake a refused field has, for the console to say it in the admin's language. */
+export interface FieldIssue {
+  kind: 'too_small' | 'too_big' | 'not_integer' | 'not_number' | 'wrong_format' | 'required';
+  limit?: number;
+  /** false: the limit itself is refused ("greater than 0"). */
+  inclusive?: boolean;
+}
+
+/** A refused field of a save: the server's message (English, the config files' words) and its kind. */
+export interface SettingsFieldError {
+  path: string;
+  message: string;
+  issue?: FieldIssue;
+}
+
 export interface GuideChoice {
   id: string;
   /** The French title (the source language), for the admin to choose from. */

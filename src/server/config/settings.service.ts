@@ -66,7 +66,7 @@ export class SettingsService {
     const refused = notEditable(input).map((k) => ({ path: k, message: `"${k}" is not a setting of « Réglages du pôle »: remove it (kiosks are managed in « Parc des bornes », the id and browser rules by IT in kiosk-config)` }));
     if (refused.length) throw apiError('validation', refused);
     const checked = validateSite(mergeSettings(current.site, input));
-    if (!checked.site) throw apiError('validation', checked.problems.map((p) => ({ path: p.field, message: p.message })));
+    if (!checked.site) throw apiError('validation', checked.problems.map((p) => ({ path: p.field, message: p.message, ...(p.issue ? { issue: p.issue } : {}) })));
     const guideProblems = this.guideProblems(checked.site);
     if (guideProblems.length) throw apiError('validation', guideProblems);
 

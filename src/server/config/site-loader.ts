@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import type { z } from 'zod';
+import type { FieldIssue } from '../../core/site/settings';
 import { siteConfigSchema, type SiteConfig } from '../../core/site/site-config';
 
 export interface ConfigProblem {
@@ -47,7 +49,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  * Checks a site's value with the config files' schema, field by field: the console's
  * « Réglages du pôle » and the files say the same thing about the same mistake.
  */
-export function validateSite(raw: unknown): { site?: SiteConfig; problems: { field: string; message: string }[] } {
+export function validateSite(raw: unknown): { site?: SiteConfig; problems: { field: string; message: string; issue?: FieldIssue }[] } {
   const result = siteConfigSchema.safeParse(raw);
   if (result.success) return { site: result.data, problems: [] };
   return {
@@ -56,9 +58,20 @@ export function validateSite(raw: unknown): { site?: SiteConfig; problems: { fie
       if (issue.code === 'unrecognized_keys') {
         return { field, message: `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove them or check their spelling` };
       }
-      return { field, message: `${issue.message} (got ${describeValue(valueAt(raw, issue.path))})` };
+      const kind = issueKind(issue);
+      return { field, message: `${issue.message} (got ${describeValue(valueAt(raw, issue.path))})`, ...(kind ? { issue: kind } : {}) };
     }),
   };
+}
+
+/** The kind of mistake and its limit, so the console can say it in the admin's language. */
+function issueKind(issue: z.core.$ZodIssue): FieldIssue | undefined {
+  if (issue.code === 'too_small' && issue.origin === 'number') return { kind: 'too_small', limit: Number(issue.minimum), inclusive: issue.inclusive !== false };
+  if (issue.code === 'too_small' && issue.origin === 'string') return { kind: 'required' };
+  if (issue.code === 'too_big' && issue.origin === 'number') return { kind: 'too_big', limit: Number(issue.maximum), inclusive: issue.inclusive !== false };
+  if (issue.code === 'invalid_type') return { kind: issue.expected === 'int' ? 'not_integer' : issue.expected === 'number' ? 'not_number' : 'wrong_format' };
+  if (issue.code === 'invalid_format') return { kind: 'wrong_format' };
+  return undefined;
 }
 
 /** Rules across pôles: a kiosk id names one kiosk of the whole département. */
