@@ -80,6 +80,15 @@ describe('« Comptes »: a new médiateur sets their own password', () => {
     const again = await (await suite.browser.newContext()).newPage();
     await again.goto(url);
     await again.getByText(words('fr').accounts.setup.invalid).waitFor();
+    await noViolations(again, 'a used link');
+    // Without a link, the screen asks for the code the admin read out.
+    await again.goto(`${suite.e2e.baseUrl}/staff/#/setup`);
+    await again.getByLabel(words('fr').accounts.setup.code).waitFor();
+    await noViolations(again, 'the code form');
+    await again.getByLabel(words('fr').accounts.setup.code).fill(url.split('/').pop()!.toLowerCase());
+    await again.getByRole('button', { name: words('fr').accounts.setup.continue }).click();
+    await again.getByText(words('fr').accounts.setup.invalid).waitFor();
+    expect(new URL(again.url()).hash).toBe(`#/setup/${url.split('/').pop()!.replaceAll('-', '')}`);
     for (const p of [admin, person, again]) await p.context().close();
   });
 });
