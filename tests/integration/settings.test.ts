@@ -94,6 +94,13 @@ describe('a bad value is refused field by field', () => {
     expect(fields['allowedHosts.0']).toMatch(/host name/);
     expect(fields['booking.maxLivePerPhone']).toMatch(/at most 20/);
     expect(fields.defaultLanguage).toMatch(/expected one of/);
+    // Each common mistake carries its kind and limit, so the console says it in the admin's language.
+    const issues = Object.fromEntries(res.json<{ error: { fields: { path: string; issue?: unknown }[] } }>().error.fields.map((f) => [f.path, f.issue]));
+    expect(issues['help.escalationMinutes']).toEqual({ kind: 'too_small', limit: 0, inclusive: false });
+    expect(issues['idle.answerSeconds']).toEqual({ kind: 'too_small', limit: 20, inclusive: true });
+    expect(issues['help.ringIntervalSeconds']).toEqual({ kind: 'not_integer' });
+    expect(issues['booking.maxLivePerPhone']).toEqual({ kind: 'too_big', limit: 20, inclusive: true });
+    expect(issues['closedDays.0']).toEqual({ kind: 'wrong_format' });
     expect((await read(admin)).settings).toEqual(settings);
 
     // Guides are checked once the schema passes: an unknown id is named by its place in the list.
