@@ -119,7 +119,7 @@ export function MotifForm(props: { motif: MotifAdminView | null; languages: read
         {numberField('changeLimitHours', t('motifs.changeLimitHours'))}
         {numberField('position', t('motifs.position'))}
       </div>
-      <p class="field agenda-admin__check">
+      <p class="agenda-admin__check">
         <input id={`${id}-first`} type="checkbox" checked={draft.firstContact} aria-describedby={`${id}-first-hint`} onChange={(e) => setDraft({ ...draft, firstContact: e.currentTarget.checked })} />
         <label for={`${id}-first`}>{t('motifs.firstContact')}</label>
         <span id={`${id}-first-hint`} class="muted">

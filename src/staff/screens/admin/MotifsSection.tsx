@@ -53,7 +53,10 @@ export function MotifsSection() {
                 ) : (
                   <>
                     <h3 class="agenda-admin__name">
-                      {m.name.fr}
+                      {/* The French text is data: marked so, it reads in its own direction in an Arabic console. */}
+                      <span lang="fr" dir="auto">
+                        {m.name.fr}
+                      </span>
                       {m.archived && <span class="agenda-admin__badge">{t('archived')}</span>}
                     </h3>
                     {lists.languages
@@ -63,7 +66,9 @@ export function MotifsSection() {
                           {m.name[l]}
                         </p>
                       ))}
-                    <p>{m.description.fr}</p>
+                    <p lang="fr" dir="auto">
+                      {m.description.fr}
+                    </p>
                     <p class="dots">
                       <span>{t('motifs.duration', { count: m.durationMinutes })}</span>
                       <span>{staffT(`agenda.mode.${m.mode}`)}</span>

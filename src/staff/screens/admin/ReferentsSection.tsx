@@ -59,7 +59,7 @@ export function ReferentsSection() {
                       {staffT('agenda.referent', { name: r.firstName, metier: metier(r) })}
                       {r.archived && <span class="agenda-admin__badge">{t('archived')}</span>}
                     </h3>
-                    <p>{t('referents.office', { place: r.place.fr })}</p>
+                    <p>{t('referents.office', { place: `\u2068${r.place.fr}\u2069` })}</p>
                     {editable && (
                       <div class="actions-row">
                         {!r.archived && (
