@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { parisDate } from '../agenda/paris-time';
 import { openingState, type OpeningHours } from '../site/opening-hours';
 
 /**
@@ -32,18 +31,9 @@ const MINUTE = 60_000;
 /** Far enough back for a kiosk dark over a long weekend; older than this, it does not matter when. */
 const LOOKBACK_MS = 8 * 24 * 3600_000;
 
-function dateKey(ms: number): string {
-  const d = parisDate(ms);
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
-
-/**
- * Is the pôle open at this instant: its weekly hours, and not one of its closed days (Paris dates).
- * closedDays is checked here: openingState reads the weekly hours only.
- */
+/** Is the pôle open at this instant: its weekly hours, and not one of its closed days (Paris dates). */
 export function isOpenAt(hours: OpeningHours, closedDays: readonly string[], ms: number): boolean {
-  if (closedDays.includes(dateKey(ms))) return false;
-  return openingState(hours, ms).open;
+  return openingState(hours, ms, closedDays).open;
 }
 
 /**
@@ -56,15 +46,14 @@ export function openMsSince(hours: OpeningHours, closedDays: readonly string[], 
   let total = 0;
   let t = Math.max(sinceMs, nowMs - LOOKBACK_MS);
   while (t < nowMs) {
-    const state = openingState(hours, t);
+    // The pôle's one rule (weekly hours and closed days): a closed day is skipped like a night.
+    const state = openingState(hours, t, closedDays);
     if (!state.open) {
       if (state.opensAt === null) break;
       t = state.opensAt;
       continue;
     }
-    const end = Math.min(state.closesAt, nowMs);
-    // A period never spans midnight (hours are "HH:MM" < "HH:MM" of one day): its date is t's.
-    if (!closedDays.includes(dateKey(t))) total += end - t;
+    total += Math.min(state.closesAt, nowMs) - t;
     t = state.closesAt;
   }
   return total;
