@@ -3,12 +3,13 @@ import { bookingBench } from './booking';
 import { sessionResetBench } from './session-reset';
 import { slotsBench } from './slots';
 import { signInFloodBench } from './sign-in-flood';
+import { fleetBench } from './fleet';
 
 /**
  * `npm run bench`: runs every benchmark, prints one JSON document, and exits non-zero when a
  * target is missed. Benchmarks are not tests: a slow machine never fails `npm test`.
  */
-const benches = [helpLatencyBench, slotsBench, bookingBench, sessionResetBench, signInFloodBench];
+const benches = [helpLatencyBench, slotsBench, bookingBench, sessionResetBench, signInFloodBench, fleetBench];
 
 const results = [];
 for (const bench of benches) results.push(await bench());
