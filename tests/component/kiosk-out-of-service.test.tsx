@@ -74,3 +74,16 @@ describe('« Mettre hors service » on the kiosk', () => {
     await waitFor(() => expect(fake.acks).toEqual(['r1:acknowledged', 'r1:done']));
   });
 });
+
+describe('the médiateurs’ console says a kiosk is out of service', () => {
+  it('« Hors service » in the kiosks panel, live', async () => {
+    const { fakeStaffApi, kiosk, renderConsole, snapshot, staffI18n } = await import('./support/staff-harness');
+    const fake = fakeStaffApi('mediateur');
+    await renderConsole(await staffI18n(), fake.api, () => undefined);
+    fake.emit(snapshot({ kiosks: [kiosk('chatillon-1', true, { inSession: false }), kiosk('chatillon-2')] }));
+    const item = await screen.findByText('Poste 1');
+    expect(item.closest('li')?.textContent).toContain('Libre');
+    fake.emit({ type: 'kiosk', kiosk: kiosk('chatillon-1', true, { inSession: false, outOfService: true }) });
+    await waitFor(() => expect(screen.getByText('Poste 1').closest('li')?.textContent).toContain('Hors service'));
+  });
+});

@@ -4,7 +4,7 @@ import { useGuideText, useT } from '../../web/i18n-context';
 import { guidePlace } from './guide-label';
 import { useStaff } from '../state/context';
 
-type Shown = 'offline' | 'callOffline' | 'idle' | 'inSession' | 'waitingHelp' | 'beingHelped';
+type Shown = 'offline' | 'callOffline' | 'idle' | 'inSession' | 'waitingHelp' | 'beingHelped' | 'outOfService';
 
 /** The site's kiosks at a glance; the state is written out, not told by colour alone. */
 export function KioskPanel() {
@@ -19,6 +19,8 @@ export function KioskPanel() {
     // A kiosk gone is shown gone, even with a call still open on it.
     if (!k.online) return call === 'waiting' ? 'callOffline' : 'offline';
     if (call) return call === 'claimed' ? 'beingHelped' : 'waitingHelp';
+    // Put out of service from « Parc des bornes »: it opens no session (a call from it still shows above).
+    if (k.outOfService) return 'outOfService';
     return k.inSession ? 'inSession' : 'idle';
   };
   return (
