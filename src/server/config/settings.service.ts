@@ -21,10 +21,12 @@ function titleOf(id: string): string {
   return frenchTitles[id]?.title ?? id;
 }
 
-/** The command that regenerates a pôle's Chromium policy once its allowed hosts changed. */
+/**
+ * The command, run on each kiosk PC, that regenerates a pôle's Chromium policy once its allowed
+ * hosts changed. It reads kiosk-config/: the console says to export the live configuration first.
+ */
 export function policyCommand(siteId: string, serverUrl: string): string {
-  // The policy command reads the files: export the live configuration first.
-  return `npm run config:export && npm run kiosk -- policy --site ${siteId} --server ${serverUrl} --install`;
+  return `npm run kiosk -- policy --site ${siteId} --server ${serverUrl} --install`;
 }
 
 /**

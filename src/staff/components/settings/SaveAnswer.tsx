@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { changedFields, type SiteSettings } from '../../../core/site/settings';
 import { useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
@@ -12,6 +13,25 @@ const shown = (value: unknown): string => (Array.isArray(value) ? value.map((v) 
  * browser policy command when the allowed sites changed.
  */
 export function SaveAnswer() {
+  // The button stays on screen (sticky) at the foot of a long form: bring its answer into view,
+  // and put the focus on a refusal so the keyboard goes on from the list of what to fix.
+  const box = useRef<HTMLDivElement>(null);
+  const answer = useAdmin().settings;
+  useEffect(() => {
+    const el = box.current;
+    const refused = answer.refusal.value.code !== null || answer.refusal.value.message !== null;
+    if (!el || (!answer.saved.value && !refused)) return;
+    el.scrollIntoView?.({ block: 'center' });
+    if (refused) el.focus();
+  }, [answer.refusal.value, answer.saved.value]);
+  return (
+    <div ref={box} tabIndex={-1} class="settings__answer-box">
+      <Answer />
+    </div>
+  );
+}
+
+function Answer() {
   const t = useT('settings');
   const ta = useT('admin');
   const settings = useAdmin().settings;
@@ -76,6 +96,11 @@ export function SaveAnswer() {
             <div class="settings__policy">
               <h3>{t('policy.title')}</h3>
               <p>{t('policy.text')}</p>
+              <p>{t('policy.export')}</p>
+              <pre dir="ltr">
+                <code>npm run config:export</code>
+              </pre>
+              <p>{t('policy.kiosk')}</p>
               <pre dir="ltr">
                 <code>{saved.policyCommand}</code>
               </pre>
