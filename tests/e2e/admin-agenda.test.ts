@@ -97,7 +97,8 @@ describe('« Motifs » and « Référents » in the console', () => {
     const office = `Salle PMI ${lang}, rez-de-chaussée`;
     await page.getByLabel(t.text.required.replace('{{what}}', t.referents.place).replace('{{language}}', t.language.fr)).fill(office);
     await page.getByRole('button', { name: admin.common.save }).click();
-    await page.getByText(t.referents.office.replace('{{place}}', office)).waitFor();
+    // The French office is isolated (FSI … PDI) inside the sentence, so it reads right in Arabic too.
+    await page.getByText(t.referents.office.replace('{{place}}', `\u2068${office}\u2069`)).waitFor();
     await noViolations(page, `Référents (${lang})`);
     const lea = await suite.e2e.server.store.db.selectFrom('referents').select(['place', 'version']).where('id', '=', 'ref-lea').executeTakeFirstOrThrow();
     expect(lea.place).toBe(office);
