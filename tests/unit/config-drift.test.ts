@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { SiteConfig } from '../../src/core/site/site-config';
 import { driftedSites, siteDiff } from '../../src/server/config/config-diff';
 import { siteFileText } from '../../src/server/config/config-files';
 import { loadSites } from '../../src/server/config/site-loader';
@@ -7,10 +8,10 @@ import { loadSites } from '../../src/server/config/site-loader';
 /** The start-up notice and config:import's difference: what differs between kiosk-config/ and the database. */
 describe('kiosk-config/ against the live configuration', () => {
   const files = loadSites('kiosk-config');
-  const live = new Map([...files].map(([id, s]) => [id, JSON.parse(JSON.stringify(s))]));
+  const live = new Map<string, SiteConfig>([...files].map(([id, s]) => [id, JSON.parse(JSON.stringify(s)) as SiteConfig]));
 
   it('names nothing when they say the same, whatever the key order or the $schema pointer', () => {
-    const reordered = new Map([...live].map(([id, s]) => [id, Object.fromEntries(Object.entries(s).reverse())]));
+    const reordered = new Map([...live].map(([id, s]) => [id, Object.fromEntries(Object.entries(s).reverse()) as SiteConfig]));
     expect(driftedSites(files, reordered)).toEqual([]);
   });
 
