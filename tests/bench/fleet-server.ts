@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Fastify from 'fastify';
 import { configWith, TEST_DIST } from '../support/e2e';
@@ -17,6 +19,7 @@ if (mode === 'bare') {
   app.post('/api/kiosk/heartbeat', async (_request, reply) => reply.code(204).send());
   base = await app.listen({ port: 0, host: '127.0.0.1' });
 } else {
+  if (!existsSync(join(TEST_DIST, 'staff/index.html'))) throw new Error(`The fleet bench opens the console in Chromium: build it first ("npm run build", or BORNE_DIST=${TEST_DIST}).`);
   const per = Number(process.argv[3] ?? 100);
   const configDir = configWith((siteId, site) => {
     site.kiosks = Array.from({ length: per }, (_, i) => ({ id: `${siteId}-${i + 1}`, label: `Poste ${i + 1}` }));
