@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CommandKind } from '../../../core/fleet/commands';
 import { useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
-import { CommandModal } from './CommandModal';
+import { Modal } from '../Modal';
 import { ConfirmCommand } from './ConfirmCommand';
 import { refusalText } from './refusal';
 
@@ -51,7 +51,7 @@ export function KioskCommands(props: { kiosk: CommandsKiosk }) {
         </p>
       )}
       {open && (
-        <CommandModal labelledBy={`${id}-title`} describedBy={`${id}-text`} onClose={close}>
+        <Modal class="commands__dialog" labelledBy={`${id}-title`} describedBy={`${id}-text`} onClose={close}>
           {asking ? (
             <ConfirmCommand kind={asking} kiosk={kiosk} titleId={`${id}-title`} textId={`${id}-text`} onClose={close} />
           ) : (
@@ -75,7 +75,7 @@ export function KioskCommands(props: { kiosk: CommandsKiosk }) {
               </p>
             </>
           )}
-        </CommandModal>
+        </Modal>
       )}
     </div>
   );

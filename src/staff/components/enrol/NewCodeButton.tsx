@@ -2,7 +2,7 @@ import { useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
 import { EnrolCode } from './EnrolCode';
 import { refusalText } from './errors';
-import { Modal } from './Modal';
+import { Modal } from '../Modal';
 
 /** « Nouveau code d'enregistrement » for a kiosk whose PC is replaced: the code opens in a dialog. */
 export function NewCodeButton(props: { kiosk: { id: string; label: string; siteId: string } }) {
@@ -23,7 +23,7 @@ export function NewCodeButton(props: { kiosk: { id: string; label: string; siteI
         </p>
       )}
       {shown?.reason === 'newCode' && shown.view.kiosk.id === kiosk.id && (
-        <Modal labelledBy={titleId} onClose={() => enrol.dismiss()}>
+        <Modal class="enrol__dialog" labelledBy={titleId} onClose={() => enrol.dismiss()}>
           <EnrolCode shown={shown} titleId={titleId} />
           <p class="enrol__actions">
             <button type="button" class="button button--primary" autofocus onClick={() => enrol.dismiss()}>

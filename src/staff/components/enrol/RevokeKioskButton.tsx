@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
 import { refusalText } from './errors';
-import { Modal } from './Modal';
+import { Modal } from '../Modal';
 
 /** « Retirer la borne », confirmed once in a dialog that says what happens. */
 export function RevokeKioskButton(props: { kiosk: { id: string; label: string; siteId: string } }) {
@@ -23,7 +23,7 @@ export function RevokeKioskButton(props: { kiosk: { id: string; label: string; s
         </p>
       )}
       {asking && (
-        <Modal labelledBy={titleId} describedBy={`${titleId}-text`} onClose={() => setAsking(false)}>
+        <Modal class="enrol__dialog" labelledBy={titleId} describedBy={`${titleId}-text`} onClose={() => setAsking(false)}>
           <h3 id={titleId}>{t('revoke.title', { kiosk: kiosk.label })}</h3>
           <p id={`${titleId}-text`}>{t('revoke.text')}</p>
           {error?.kioskId === kiosk.id && (

@@ -3,9 +3,10 @@ import { useEffect, useRef } from 'preact/hooks';
 
 /**
  * A modal <dialog>: the browser keeps focus inside, Escape closes it, and focus goes back to
- * the button that opened it. `onClose` runs however it closes.
+ * the button that opened it. `onClose` runs however it closes. `class` styles it for its area
+ * (enrol__dialog, commands__dialog).
  */
-export function Modal(props: { labelledBy: string; describedBy?: string; onClose: () => void; children: ComponentChildren }) {
+export function Modal(props: { labelledBy: string; describedBy?: string; onClose: () => void; children: ComponentChildren; class: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -17,7 +18,7 @@ export function Modal(props: { labelledBy: string; describedBy?: string; onClose
     };
   }, []);
   return (
-    <dialog ref={ref} class="enrol__dialog" aria-labelledby={props.labelledBy} aria-describedby={props.describedBy} onClose={props.onClose}>
+    <dialog ref={ref} class={props.class} aria-labelledby={props.labelledBy} aria-describedby={props.describedBy} onClose={props.onClose}>
       {props.children}
     </dialog>
   );
