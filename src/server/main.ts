@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { SiteConfig } from '../core/site/site-config';
 import { build } from './app';
 import { loadGuides } from './config/guide-loader';
 import { driftedSites } from './config/config-diff';
@@ -15,25 +16,40 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   let options;
-  let sites;
-  let guides;
   try {
     options = readServerOptions(process.argv.slice(2), process.env);
-    sites = loadSites(options.configDir);
-    guides = loadGuides(options.configDir, sites);
-    if (guides.warnings.length) process.stderr.write(`Borne starts, but:\n${formatProblems(guides.warnings)}\n`);
   } catch (error) {
-    if (error instanceof OptionsError || error instanceof ConfigError) fail(error.message);
+    if (error instanceof OptionsError) fail(error.message);
     throw error;
   }
   if (!options.databaseUrl.startsWith('sqlite:')) fail('PostgreSQL is not supported by this version yet: unset DATABASE_URL to use the embedded SQLite database.');
   const store: Store = openSqlite(options.databaseUrl.slice('sqlite:'.length));
   await migrate(store);
+  // Once the database holds the live configuration, the files are only its declaration: a
+  // mistake in them must not keep the pôles' kiosks from working. It is said, and import refuses it.
+  const hasLive = (await store.db.selectFrom('site_configs').select('id').limit(1).executeTakeFirst()) !== undefined;
+  let sites: ReadonlyMap<string, SiteConfig> = new Map();
+  let filesValid = true;
+  let guides;
+  try {
+    try {
+      sites = loadSites(options.configDir);
+    } catch (error) {
+      if (!(error instanceof ConfigError) || !hasLive) throw error;
+      filesValid = false;
+      process.stderr.write(`Borne starts on the live configuration (the database), but ${options.configDir}/ has problems; fix them before npm run config:import:\n${error.message}\n`);
+    }
+    guides = loadGuides(options.configDir, sites);
+    if (guides.warnings.length) process.stderr.write(`Borne starts, but:\n${formatProblems(guides.warnings)}\n`);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
   const app = await build({ store, sites, guides: guides.guides, distDir: options.distDir, version, trustProxy: options.trustProxy, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   // From here on the database's configuration is the live one; kiosk-config/ was imported on the first start.
   const live = app.borne.config.sites;
-  const drifted = driftedSites(sites, live);
+  const drifted = filesValid ? driftedSites(sites, live) : [];
   if (drifted.length) process.stdout.write(`Note: ${options.configDir}/ differs from the live configuration (the database) for ${drifted.join(', ')}: review and apply the files with npm run config:import, or write the live configuration out with npm run config:export.\n`);
   const seeded = options.demo ? await seedDemo(store.db, live, systemClock()) : undefined;
 

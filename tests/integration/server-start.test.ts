@@ -1,4 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { LiveConfig } from '../../src/server/config/live-config';
+import { loadSites } from '../../src/server/config/site-loader';
+import { migrate, openSqlite } from '../../src/server/store/db';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +34,37 @@ describe('server start refuses bad settings with the fix, never a stack trace', 
     expect(code).toBe(1);
     expect(stderr).toContain('chatillon.json: idle.answerSeconds: expected at least 20 seconds');
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('starts on the live configuration when only the files went wrong, and says what to fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'borne-badconfig-'));
+    cpSync('kiosk-config', dir, { recursive: true });
+    const dbFile = join(dir, 'db.sqlite');
+    // The database already holds the live configuration (an earlier start imported it).
+    const store = openSqlite(dbFile);
+    await migrate(store);
+    await LiveConfig.open(store.db, () => new Date(), loadSites(dir));
+    await store.close();
+    const file = join(dir, 'sites', 'chatillon.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"answerSeconds": 30', '"answerSeconds": 5'));
+    const child = spawn(TSX, ['src/server/main.ts', '--config', dir], { env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${dbFile}` } });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          if (stdout.includes('Borne is running')) resolve();
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+      });
+      expect(stderr).toContain('Borne starts on the live configuration (the database)');
+      expect(stderr).toContain('chatillon.json: idle.answerSeconds: expected at least 20 seconds');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('stops on a bad PORT or an unknown option', async () => {
