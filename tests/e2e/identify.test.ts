@@ -113,7 +113,8 @@ describe('end of session', () => {
       for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) cached.push(new URL(r.url).pathname);
       return {
         local: Object.keys(localStorage).sort(),
-        session: Object.keys(sessionStorage),
+        // The page's own start time (its uptime for « Parc des bornes ») is about the device, never a person.
+        session: Object.keys(sessionStorage).filter((k) => k !== 'borne.startedAt'),
         databases: (await indexedDB.databases()).map((d) => d.name),
         apiInCache: cached.filter((u) => u.includes('/api/')),
         shellCached: cached.some((u) => u.endsWith('/kiosk/index.html')),

@@ -1,3 +1,4 @@
+import type { KioskCommand } from '../../core/fleet/commands';
 import { createHelpSession, type HelpSession, type HelpTransport } from '../../core/help/help-session';
 import { HEARTBEAT_INTERVAL_MS } from '../../core/fleet/presence';
 import { kioskHomeUrl, barStep } from '../../core/lockdown/bridge';
@@ -66,7 +67,7 @@ export function startBarHub(): void {
       headers: { authorization: `Bearer ${context.kioskToken}` },
       onEvent: (type, data) => {
         if (type === 'help') void help.receive((data as { view: Parameters<HelpSession['receive']>[0] }).view);
-        else if (type === 'command' && (data as { command?: string }).command === 'reset') void endSession(null, 'remote');
+        else if (type === 'command') void followCommand(api, (data as { command?: Partial<KioskCommand> }).command);
       },
       onState: (state) => {
         if (state === 'open') {
@@ -119,6 +120,19 @@ export function startBarHub(): void {
   }
 
   /** « Terminer », idle or the console's reset: tell Borne, wipe, ask the launcher, go home. */
+  /**
+   * A remote action of the console while the usager is on an official site. « Terminer la
+   * session » and « Mettre hors service » both end the session here (wipe, hard reset); the
+   * kiosk page then reads its state again and shows the out-of-service notice. « Recharger » is
+   * left unacknowledged, so the kiosk page gets it when it is back, and applies it there.
+   */
+  async function followCommand(api: ReturnType<typeof kioskApi>, command: Partial<KioskCommand> | undefined): Promise<void> {
+    if (!command?.id || (command.kind !== 'reset' && command.kind !== 'out_of_service')) return;
+    await api.ackCommand(command.id, 'acknowledged').catch(() => undefined);
+    await endSession(null, 'remote');
+    await api.ackCommand(command.id, 'done').catch(() => undefined);
+  }
+
   async function endSession(tabId: number | null, why: 'terminer' | 'idle' | 'remote'): Promise<void> {
     if (ending) return;
     ending = true;

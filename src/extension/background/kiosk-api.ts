@@ -30,6 +30,8 @@ export function kioskApi(context: KioskContext) {
     endSession: () => call<null>('session/end', { method: 'POST', timeoutMs: 1500 }),
     /** Renews the kiosk's presence lease while the usager is on an official site (every 15 s). */
     heartbeat: (details?: HeartbeatBody) => call<null>('heartbeat', { method: 'POST', ...(details ? { body: details } : {}) }),
+    /** Tells the console a remote action was received, then applied, while the usager is on an official site. */
+    ackCommand: (id: string, status: 'acknowledged' | 'done') => call<null>(`commands/${encodeURIComponent(id)}/ack`, { method: 'POST', body: { status } }),
   };
 }
 
