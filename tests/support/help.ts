@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { HelpCall, HelpContext, KioskHelpView } from '../../src/core/help/help-call';
-import { hashPassword } from '../../src/server/auth/password';
 import { insertStaff, type StaffRole } from '../../src/server/auth/staff.repository';
-import { kioskAuth, staffCookie, type TestServer } from './server';
+import { kioskAuth, staffCookie, testPasswordHash, type TestServer } from './server';
 
 /** What a kiosk on its home screen in French sends with a call. */
 export const HOME_CONTEXT: HelpContext = { screen: 'home', language: 'fr', accessibility: {} };
@@ -43,7 +42,7 @@ export async function onDuty(server: TestServer, siteId: string, username = 'med
 
 /** Adds a staff account whose password is its username (the demo has one médiateur only). */
 export async function addStaff(server: TestServer, username: string, firstName: string, role: StaffRole = 'mediateur', siteIds: string[] = [...server.sites.keys()]): Promise<void> {
-  await insertStaff(server.store.db, { id: randomUUID(), username, firstName, role, siteIds }, await hashPassword(username), new Date());
+  await insertStaff(server.store.db, { id: randomUUID(), username, firstName, role, siteIds }, await testPasswordHash(username), new Date());
 }
 
 export function staffAction(server: TestServer, cookie: { cookie: string }, callId: string, action: 'claim' | 'resolve', outcome = 'helped'): Promise<LightMyRequestResponse> {

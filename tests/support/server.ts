@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,18 @@ import { loadSites } from '../../src/server/config/site-loader';
 import { seedDemo } from '../../src/server/seed/demo';
 import type { Clock } from '../../src/server/store/clock';
 import { migrate, openSqlite, type Store } from '../../src/server/store/db';
+
+/**
+ * The demo accounts' hashes in tests: the stored format and the check are the real ones, with a
+ * scrypt cost of N=2^10 instead of 2^17 (0.7 s a sign-in on this machine, hundreds of sign-ins in
+ * the suite). What the real cost does is tested where it matters: tests/unit/password.test.ts,
+ * the sign-in throttle and flood tests, and every unknown username (checked against DUMMY_HASH).
+ */
+export async function testPasswordHash(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize('NFC'), salt, 32, { N: 1024, r: 8, p: 1 });
+  return ['scrypt', 1024, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
 
 /** A controllable clock: tests move time instead of sleeping. */
 export function fixedClock(start = '2026-11-23T09:00:00.000Z'): Clock & { advance(ms: number): void; set(iso: string): void } {
@@ -39,7 +52,7 @@ export async function startTestServer(options: Partial<BuildOptions> & { configD
   const sites = options.sites ?? loadSites(options.configDir ?? 'kiosk-config');
   const guides = options.guides ?? loadGuides(options.configDir ?? 'kiosk-config', sites).guides;
   const app = await build({ sweepIntervalMs: 0, ...options, store, sites, guides });
-  const { kioskTokens } = await seedDemo(store.db, app.borne.config.sites, (options.clock ?? (() => new Date()))());
+  const { kioskTokens } = await seedDemo(store.db, app.borne.config.sites, (options.clock ?? (() => new Date()))(), testPasswordHash);
   return {
     app,
     store,

@@ -22,14 +22,15 @@ export function demoKioskToken(secret: string, kioskId: string): string {
 }
 
 /**
+ * `hash` makes the accounts' password hashes (the real scrypt cost unless a test lowers it).
  * Seeds the demo on first start, and enrols any kiosk added to the config since. Idempotent:
  * a second start keeps every call and account.
  */
-export async function seedDemo(db: Db, sites: ReadonlyMap<string, SiteConfig>, now: Date): Promise<{ kioskTokens: Map<string, string> }> {
+export async function seedDemo(db: Db, sites: ReadonlyMap<string, SiteConfig>, now: Date, hash: (password: string) => Promise<string> = hashPassword): Promise<{ kioskTokens: Map<string, string> }> {
   if ((await countStaff(db)) === 0) {
     for (const s of DEMO_STAFF) {
       const siteIds = s.sites === 'all' ? [...sites.keys()] : s.sites.filter((id) => sites.has(id));
-      await insertStaff(db, { id: randomUUID(), username: s.username, firstName: s.firstName, role: s.role, siteIds }, await hashPassword(s.password), now);
+      await insertStaff(db, { id: randomUUID(), username: s.username, firstName: s.firstName, role: s.role, siteIds }, await hash(s.password), now);
     }
   }
   const secret = await instanceSecret(db);
