@@ -71,10 +71,6 @@ export async function saveKioskState(db: Db, id: string, state: { inSession: boo
     .execute();
 }
 
-export async function touchKiosk(db: Db, id: string, at: Date): Promise<void> {
-  await db.updateTable('kiosks').set({ last_seen_at: at.toISOString() }).where('id', '=', id).execute();
-}
-
 /** What a heartbeat's single UPDATE tells: last_seen_at before it, and whether the details it carried changed anything. */
 export interface BeatResult {
   previousSeenAt: string | null;

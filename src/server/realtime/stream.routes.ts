@@ -22,6 +22,13 @@ function headOnly(reply: FastifyReply): string {
   return '';
 }
 
+/**
+ * The site events that can change what a kiosk's help view says (the calls, who is on duty, the
+ * site's help settings). Named, not excluded: fleet, agenda or outbox events must not make every
+ * kiosk of the pôle recompute its view.
+ */
+const HELP_VIEW_EVENTS: ReadonlySet<StaffEvent['type']> = new Set(['call', 'duty', 'settings']);
+
 /** Returns the set of open streams, so a shutdown can end them instead of waiting on them. */
 export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, help: HelpService, fleet: FleetService): Set<SseChannel> {
   const openStreams = new Set<SseChannel>();
@@ -98,7 +105,7 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
         }).catch((error: unknown) => ctx.log.warn({ err: error }, 'kiosk view refresh failed'));
       };
       const unsubscribe = ctx.bus.subscribe((m) => {
-        if (m.siteId === kiosk.siteId && m.event.type !== 'kiosk' && m.event.type !== 'agenda') refresh();
+        if (m.siteId === kiosk.siteId && HELP_VIEW_EVENTS.has(m.event.type)) refresh();
       });
       const unsubscribeCommands = ctx.bus.onKioskCommand((m) => {
         if (m.kioskId === kiosk.id) channel.send('command', { type: 'command', command: m.command } satisfies KioskEvent);

@@ -5,7 +5,7 @@ import { REFERENT_METIERS, type ReferentMetier } from '../../../core/dossier/dos
 import type { Language } from '../../../core/i18n/languages';
 import { useT } from '../../../web/i18n-context';
 import type { FormRefusal } from '../../state/form-errors';
-import { FieldError, LocalizedFields, RefusalNotice, typedText, useFieldError } from './fields';
+import { FieldError, LocalizedFields, RefusalNotice, typedText, useFieldError, useVersionedSave } from './fields';
 
 interface Draft {
   name: Partial<Record<Language, string>>;
@@ -49,24 +49,17 @@ export function MotifForm(props: { motif: MotifAdminView | null; languages: read
   const staff = useT('staff');
   const admin = useT('admin');
   const [draft, setDraft] = useState(() => draftOf(props.motif));
-  const [refusal, setRefusal] = useState<FormRefusal | null>(null);
-  const [version, setVersion] = useState(props.motif?.version ?? null);
-  const [busy, setBusy] = useState(false);
+  const { refusal, busy, save, dismiss } = useVersionedSave(props.motif?.version ?? null, props.onSave, props.onDone);
   const error = useFieldError(refusal);
   const id = `motif-form-${props.motif?.id ?? 'new'}`;
   const current = refusal?.conflict?.current as MotifAdminView | undefined;
 
   const submit = async () => {
-    setBusy(true);
     const numbers = Object.fromEntries(NUMBERS.filter((f) => f !== 'position' || draft.position.trim() !== '').map((f) => [f, asNumber(draft[f])])) as Record<NumberField, number>;
     // NaN is not JSON: send null so the server says which field needs a number.
     for (const f of NUMBERS) if (Number.isNaN(numbers[f])) (numbers as Record<string, number | null>)[f] = null;
     const fields = { name: typedText(draft.name), description: typedText(draft.description), mode: draft.mode, firstContact: draft.firstContact, metiers: draft.metiers, ...numbers } as MotifFields;
-    const answer = await props.onSave(fields, version);
-    setBusy(false);
-    setRefusal(answer);
-    if (answer?.conflict) setVersion(answer.conflict.version);
-    if (!answer) props.onDone();
+    await save(fields);
   };
 
   const numberField = (f: NumberField, label: string) => {
@@ -97,7 +90,7 @@ export function MotifForm(props: { motif: MotifAdminView | null; languages: read
         current={current ? t('motifs.currentValue', { name: current.name.fr, duration: current.durationMinutes, mode: staff(`agenda.mode.${current.mode}`) }) : null}
         onTakeCurrent={() => {
           if (current) setDraft(draftOf(current));
-          setRefusal(null);
+          dismiss();
         }}
       />
       <LocalizedFields idPrefix={`${id}-name`} what={t('motifs.name')} path="name" languages={props.languages} value={draft.name} error={error} onChange={(name) => setDraft({ ...draft, name })} />

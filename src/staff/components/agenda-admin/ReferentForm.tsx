@@ -4,7 +4,7 @@ import { REFERENT_METIERS, type ReferentGender, type ReferentMetier } from '../.
 import type { Language } from '../../../core/i18n/languages';
 import { useT } from '../../../web/i18n-context';
 import type { FormRefusal } from '../../state/form-errors';
-import { FieldError, LocalizedFields, RefusalNotice, typedText, useFieldError } from './fields';
+import { FieldError, LocalizedFields, RefusalNotice, typedText, useFieldError, useVersionedSave } from './fields';
 
 interface Draft {
   firstName: string;
@@ -24,22 +24,14 @@ export function ReferentForm(props: { referent: ReferentAdminView | null; langua
   const staff = useT('staff');
   const admin = useT('admin');
   const [draft, setDraft] = useState(() => draftOf(props.referent));
-  const [refusal, setRefusal] = useState<FormRefusal | null>(null);
-  const [version, setVersion] = useState(props.referent?.version ?? null);
-  const [busy, setBusy] = useState(false);
+  const { refusal, busy, save, dismiss } = useVersionedSave(props.referent?.version ?? null, props.onSave, props.onDone);
   const error = useFieldError(refusal);
   const id = `ref-form-${props.referent?.id ?? 'new'}`;
   const current = refusal?.conflict?.current as ReferentAdminView | undefined;
 
   const submit = async () => {
-    setBusy(true);
     const fields: ReferentFields = { firstName: draft.firstName, metier: draft.metier, gender: draft.gender === '' ? null : draft.gender, place: typedText(draft.place) };
-    const answer = await props.onSave(fields, version);
-    setBusy(false);
-    setRefusal(answer);
-    // The admin has now seen the other change: saving again is a deliberate choice.
-    if (answer?.conflict) setVersion(answer.conflict.version);
-    if (!answer) props.onDone();
+    await save(fields);
   };
 
   const firstNameError = error('firstName');
@@ -59,7 +51,7 @@ export function ReferentForm(props: { referent: ReferentAdminView | null; langua
         current={current ? `${current.firstName}, ${staff(`agenda.metier.${current.metier}`)}, ${current.place.fr}` : null}
         onTakeCurrent={() => {
           if (current) setDraft(draftOf(current));
-          setRefusal(null);
+          dismiss();
         }}
       />
       <p class="field">

@@ -7,6 +7,29 @@ import type { FormRefusal } from '../../state/form-errors';
 const KNOWN = ['changeLimitHours', 'description', 'durationMinutes', 'firstName', 'maxDelayDays', 'metiers', 'minDelayMinutes', 'name', 'place', 'position'] as const;
 type Known = (typeof KNOWN)[number];
 
+/**
+ * The save of a versioned record's form: what the server said last (kept beside what was
+ * typed), the version the next save starts from and whether a save is under way. After a
+ * conflict the next save is made from the version now shown: the admin has seen the other change,
+ * so saving again is a deliberate choice. A save the server accepts closes the form.
+ */
+export function useVersionedSave<F>(initialVersion: number | null, onSave: (fields: F, version: number | null) => Promise<FormRefusal | null>, onDone: () => void) {
+  const [refusal, setRefusal] = useState<FormRefusal | null>(null);
+  const [version, setVersion] = useState(initialVersion);
+  const [busy, setBusy] = useState(false);
+  const save = async (fields: F) => {
+    setBusy(true);
+    const answer = await onSave(fields, version);
+    setBusy(false);
+    setRefusal(answer);
+    if (answer?.conflict) setVersion(answer.conflict.version);
+    if (!answer) onDone();
+  };
+  /** The refusal has been read (its current value taken, say): it stops showing. */
+  const dismiss = () => setRefusal(null);
+  return { refusal, busy, save, dismiss };
+}
+
 /** The message for a field, looked up by its path ("name.ar" is about the name). */
 export function useFieldError(refusal: FormRefusal | null): FieldErrorOf {
   const t = useT('agendaAdmin');
