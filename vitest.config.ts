@@ -20,6 +20,19 @@ export default defineConfig({
         test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
+        // The same integration tests on PostgreSQL: one embedded cluster for the run (global setup),
+        // a database of its own for each test server.
+        test: {
+          name: 'integration-pg',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          env: { BORNE_TEST_DIALECT: 'postgres' },
+          globalSetup: ['./tests/support/pg-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -9,7 +9,8 @@ import { loadGuides } from '../../src/server/config/guide-loader';
 import { loadSites } from '../../src/server/config/site-loader';
 import { seedDemo } from '../../src/server/seed/demo';
 import type { Clock } from '../../src/server/store/clock';
-import { migrate, openSqlite, type Store } from '../../src/server/store/db';
+import { migrate, type Store } from '../../src/server/store/db';
+import { openTestStore } from './store';
 
 /**
  * The demo accounts' hashes in tests: the stored format and the check are the real ones, with a
@@ -46,9 +47,9 @@ export interface TestServer {
 /** Builds a Borne app on a real SQLite file in a temporary folder, seeded with the demo. */
 export async function startTestServer(options: Partial<BuildOptions> & { configDir?: string; dir?: string } = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'borne-test-'));
-  const dbFile = join(dir, 'borne.sqlite');
-  const store = openSqlite(dbFile);
-  await migrate(store);
+  const store = await openTestStore(dir);
+  const dbFile = store.dbFile;
+  if (store.dialect === 'sqlite') await migrate(store);
   const sites = options.sites ?? loadSites(options.configDir ?? 'kiosk-config');
   const guides = options.guides ?? loadGuides(options.configDir ?? 'kiosk-config', sites).guides;
   const app = await build({ sweepIntervalMs: 0, ...options, store, sites, guides });

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema';
 import { BorneSqliteDialect } from './sqlite-dialect';
 import { initial } from './migrations/001-initial';
@@ -25,7 +26,47 @@ export type Db = Kysely<Database>;
 export interface Store {
   db: Db;
   dialect: Dialect;
+  /** PostgreSQL only: the pool, for its use figures (/metrics) and for a listener's connection settings. */
+  pool?: pg.Pool;
+  /** PostgreSQL only: the connection string, for the bus's own LISTEN connection outside the pool. */
+  url?: string;
   close(): Promise<void>;
+}
+
+export class StoreUrlError extends Error {}
+
+/** Hides a password in a connection string before it goes into a message. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+/**
+ * Opens the store a DATABASE_URL names: `sqlite:<file>` (the embedded default) or
+ * `postgres://user:pass@host/db` (PostgreSQL 15 or later).
+ */
+export function openStore(url: string, options: { poolSize?: number } = {}): Store {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, options);
+  throw new StoreUrlError(`DATABASE_URL must start with sqlite: (a file path, for example sqlite:./data/borne.sqlite) or postgres:// (for example postgres://borne:secret@localhost/borne); got "${redactUrl(url)}"`);
+}
+
+/**
+ * PostgreSQL over a pg pool. Integer columns come back as numbers on both dialects: pg returns
+ * bigint (count(*), bigserial ids) as strings by default, which repositories must not need to know.
+ */
+export function openPostgres(url: string, options: { poolSize?: number } = {}): Store {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === pg.types.builtins.INT8 && format !== 'binary') return (value: string) => Number(value);
+      if (oid === pg.types.builtins.NUMERIC && format !== 'binary') return (value: string) => Number(value);
+      return pg.types.getTypeParser(oid, format as 'text');
+    }) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types, application_name: 'borne' });
+  // An idle client that loses its server (restart, failover) emits here; without a listener the process would crash.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', pool, url, close: () => db.destroy() };
 }
 
 /** Opens the embedded SQLite store. WAL lets the SSE readers and the writers work side by side. */
