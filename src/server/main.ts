@@ -5,6 +5,7 @@ import { loadGuides } from './config/guide-loader';
 import { driftedSites } from './config/config-diff';
 import { ConfigError, formatProblems, loadSites } from './config/site-loader';
 import { OptionsError, readServerOptions } from './config/server-options';
+import { LISTEN_BACKLOG } from './http/listen';
 import { DEMO_STAFF, seedDemo } from './seed/demo';
 import { systemClock } from './store/clock';
 import { migrate, openSqlite, type Store } from './store/db';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const address = await app.listen({ port: options.port, host: options.host });
+  const address = await app.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG });
   const base = address.replace('[::1]', 'localhost');
   const lines = [`\nBorne is running at ${base}`, `  Staff console: ${base}/staff/`];
   if (seeded) {

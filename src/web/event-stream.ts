@@ -1,9 +1,11 @@
+import { backoffDelay, STREAM_BACKOFF, type BackoffPolicy } from '../core/realtime/backoff';
 import { createSseParser } from '../core/realtime/sse-parser';
 
 /**
  * A Server-Sent Events client on fetch, because EventSource cannot send an Authorization header.
- * It reconnects by itself with back-off, sends Last-Event-ID, and reports its state so the
- * screen can say honestly whether it is connected.
+ * It reconnects by itself with back-off and full jitter (src/core/realtime/backoff.ts: after a
+ * server restart, thousands of kiosks must not all come back in the same instant), sends
+ * Last-Event-ID, and reports its state so the screen can say honestly whether it is connected.
  */
 export type StreamState = 'connecting' | 'open' | 'closed';
 
@@ -16,7 +18,10 @@ export interface EventStreamOptions {
   onRefused?: (status: number) => void;
   /** A stream silent for longer than this is considered dead (the server sends a comment every 15 s). */
   silenceTimeoutMs?: number;
-  retryDelaysMs?: readonly number[];
+  /** When to try again after a drop (attempt 0 is the first retry). */
+  backoff?: BackoffPolicy;
+  /** The jitter's source, in [0, 1): Math.random, fixed in tests. */
+  random?: () => number;
 }
 
 export interface EventStream {
@@ -26,7 +31,8 @@ export interface EventStream {
 }
 
 export function startEventStream(options: EventStreamOptions): EventStream {
-  const delays = options.retryDelaysMs ?? [500, 1000, 2000, 4000, 8000];
+  const policy = options.backoff ?? STREAM_BACKOFF;
+  const random = options.random ?? Math.random;
   const silenceTimeout = options.silenceTimeoutMs ?? 40_000;
   let lastEventId: string | null = null;
   let stopped = false;
@@ -45,7 +51,7 @@ export function startEventStream(options: EventStreamOptions): EventStream {
   const scheduleRetry = () => {
     if (stopped) return;
     setState('closed');
-    const delay = delays[Math.min(attempt, delays.length - 1)]!;
+    const delay = backoffDelay(attempt, random, policy);
     attempt += 1;
     retryTimer = setTimeout(connect, delay);
   };
