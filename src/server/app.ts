@@ -44,8 +44,13 @@ import type { Authenticators } from './http/route';
 import { installApiNotFound, installStatic } from './http/static.plugin';
 import { installSameOriginCheck } from './http/same-origin';
 import { EventBus } from './realtime/bus';
+import { createTransport } from './realtime/create-transport';
+import { findCommand } from './fleet/commands.repository';
 import { pruneEvents } from './realtime/event.repository';
 import { streamRoutes } from './realtime/stream.routes';
+import { defaultInstanceId, withInstance } from './observability/instance';
+import { observeSweep, timedSweep } from './observability/metrics';
+import { metricsRoutes } from './observability/metrics.routes';
 import { systemClock, type Clock } from './store/clock';
 import type { Store } from './store/db';
 
@@ -77,6 +82,10 @@ export interface BuildOptions {
   alertNotifier?: AlertNotifier;
   /** Log every request (off by default: noisy, and nothing in it is needed to run a pôle). */
   logRequests?: boolean;
+  /** Which process this is, in every log line and in /metrics (INSTANCE_ID; default <hostname>-<pid>). */
+  instanceId?: string;
+  /** Lets a scraper on another machine read /metrics with Authorization: Bearer <token>. */
+  metricsToken?: string;
   /** Trust X-Forwarded-* (only behind a reverse proxy you run). */
   trustProxy?: boolean;
   /** Bounds on sign-in (hashes at once, the line, per address); tests instrument the password check. */
@@ -97,6 +106,12 @@ export interface BorneServices {
   alerts: AlertsService;
   /** Escalates/expires help calls and cleans up; the timer calls it, tests call it directly. */
   sweep(): Promise<void>;
+  /**
+   * What the timer runs: the sweep, on the one instance that holds the leader lock (always this
+   * one on SQLite). Resolves to whether it ran.
+   */
+  sweepIfLeader(): Promise<boolean>;
+  bus: EventBus;
 }
 
 declare module 'fastify' {
@@ -107,8 +122,9 @@ declare module 'fastify' {
 
 /** Builds the Borne app without listening, so tests can `inject` and main.ts can `listen`. */
 export async function build(opts: BuildOptions): Promise<FastifyInstance> {
+  const instanceId = opts.instanceId ?? defaultInstanceId();
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: withInstance(opts.logger, instanceId, opts.version ?? '0.0.0'),
     // One line per request drowns what matters; LOG_LEVEL=debug brings them back.
     logController: new LogController({ disableRequestLogging: opts.logRequests !== true }),
     bodyLimit: 64 * 1024, trustProxy: opts.trustProxy ?? false,
@@ -116,7 +132,15 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     ...frameworkErrorOptions });
   const clock = opts.clock ?? systemClock;
   const config = await LiveConfig.open(opts.store.db, clock, opts.sites);
-  const ctx: AppContext = { db: opts.store.db, clock, config, sites: config.sites, guides: opts.guides ?? new Map(), bus: new EventBus(), log: app.log };
+  const bus = new EventBus(opts.store.db, { loadCommand: async (id) => {
+    // The kiosk gets what it applies, never who sent it or the other kiosks' states.
+    const c = await findCommand(opts.store.db, id);
+    return c && { id: c.id, kind: c.kind, message: c.message };
+  }, log: app.log }, createTransport(opts.store, app.log));
+  await bus.start();
+  // The bus's own connection goes last, after the streams it feeds have ended.
+  app.addHook('onClose', async () => bus.close());
+  const ctx: AppContext = { db: opts.store.db, clock, config, sites: config.sites, guides: opts.guides ?? new Map(), bus, log: app.log };
   const fleet = new FleetService(ctx);
   const help = new HelpService(ctx, fleet);
   const auth = new AuthService(ctx, opts.signIn);
@@ -125,7 +149,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const commands = new CommandsService(ctx, fleet, help, identity);
   const alerts = new AlertsService(ctx, fleet, opts.alertNotifier ?? new AlertOutboxProvider(ctx.db));
   const agenda = new AgendaService(ctx, opts.agendaSource ?? new SqlAgendaSource(ctx.db), identity, opts.notifier ?? new OutboxProvider(ctx.db));
-  const sweep = async () => {
+  // Every sweep is timed and counted for /metrics, the timer's and the tests' alike.
+  const sweep = timedSweep(async () => {
     // Presence first: a call whose kiosk just went away is judged on the fresh lease.
     await fleet.sweepPresence();
     await help.sweep();
@@ -138,8 +163,17 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await deleteExpiredSessions(ctx.db, now);
     await identity.purgeAttempts(now);
     await pruneEvents(ctx.db, new Date(now.getTime() - 24 * 3600_000));
+  });
+  // Escalation, presence and retention are cluster-wide jobs: several instances must not run them twice.
+  const sweepIfLeader = async () => {
+    if (!(await bus.isLeader())) {
+      observeSweep(0, 'skipped');
+      return false;
+    }
+    await sweep();
+    return true;
   };
-  app.decorate('borne', { config, help, fleet, auth, identity, agenda, guides, commands, alerts, sweep });
+  app.decorate('borne', { config, help, fleet, auth, identity, agenda, guides, commands, alerts, sweep, sweepIfLeader, bus });
 
   await app.register(fastifyCookie);
   installErrorHandling(app);
@@ -151,6 +185,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  metricsRoutes(app, { store: opts.store, clock, siteIds: () => config.sites.keys(), instance: instanceId, version: opts.version ?? '0.0.0', token: opts.metricsToken });
   app.get('/api/openapi.json', async () => openApiDocument(opts.version ?? '0.0.0'));
   const authn: Authenticators = { kiosk: (r) => fleet.authenticate(r.headers.authorization), staff: (r) => auth.authenticate(r) };
   authRoutes(app, authn, ctx, auth);
@@ -182,7 +217,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     timer = setInterval(() => {
       if (sweeping) return;
       sweeping = true;
-      sweep()
+      sweepIfLeader()
         .catch((error: unknown) => app.log.error({ err: error }, 'sweep failed'))
         .finally(() => (sweeping = false));
     }, interval);

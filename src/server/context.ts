@@ -21,8 +21,8 @@ export interface AppContext {
   log: FastifyBaseLogger;
 }
 
-/** Stores an event (durable id) then hands it to the live streams of its site. */
+/** Stores an event (durable id, in commit order) then hands it to the live streams of its site, on every instance. */
 export async function publish(ctx: AppContext, siteId: string, event: StaffEvent): Promise<void> {
   const id = await appendEvent(ctx.db, siteId, event, ctx.clock());
-  ctx.bus.publish({ id, siteId, event });
+  ctx.bus.appended({ id, siteId, event });
 }

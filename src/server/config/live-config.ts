@@ -2,12 +2,30 @@ import type { SiteConfig } from '../../core/site/site-config';
 import { versionConflict } from '../errors';
 import type { Clock } from '../store/clock';
 import type { Db } from '../store/db';
+import { lockForTransaction } from '../store/locks';
+import { notifyOnCommit } from '../store/notify';
+import { appendEvent } from '../realtime/event.repository';
+import { BUS_CHANNEL } from '../realtime/pg-transport';
+import { encodeWire } from '../realtime/transport';
 import { deepFreeze } from './site-loader';
 
 /** What changed: one pôle's configuration, now at `version` (null: the pôle was removed). */
 export interface ConfigChange {
   siteId: string;
   version: number | null;
+}
+
+/** Saves of the configuration, from any instance or `npm run config:import`, one at a time. */
+const CONFIG_LOCK = 'borne.site-configs';
+
+/**
+ * A saved pôle configuration is announced in the same transaction: the consoles' `settings`
+ * event (once, whoever saved: a server instance or the import command) and, on PostgreSQL, a
+ * message that makes every instance re-read site_configs at once.
+ */
+async function announce(trx: Db, site: SiteConfig, at: string): Promise<void> {
+  await appendEvent(trx, site.id, { type: 'settings', help: { ringIntervalSeconds: site.help.ringIntervalSeconds } }, new Date(at));
+  await notifyOnCommit(trx, BUS_CHANNEL, encodeWire({ t: 'config', site: site.id }));
 }
 
 /** A pôle's configuration as stored, with the version a save must name. */
@@ -83,6 +101,7 @@ export class LiveConfig {
   async save(next: SiteConfig, expectedVersion: number | null, by: string | null): Promise<number> {
     const at = this.clock().toISOString();
     const version = await this.db.transaction().execute(async (trx) => {
+      await lockForTransaction(trx, CONFIG_LOCK);
       const row = await trx.selectFrom('site_configs').select(['json', 'version']).where('id', '=', next.id).executeTakeFirst();
       const currentVersion = row ? Number(row.version) : null;
       if (currentVersion !== expectedVersion) {
@@ -96,6 +115,7 @@ export class LiveConfig {
       } else {
         await trx.insertInto('site_configs').values({ id: next.id, json: stored(next), version: nextVersion, updated_at: at, updated_by: by }).execute();
       }
+      await announce(trx, next, at);
       return nextVersion;
     });
     this.apply(next.id, JSON.parse(stored(next)) as SiteConfig, { version, updatedAt: at, updatedBy: by });
@@ -110,6 +130,9 @@ export class LiveConfig {
     const at = this.clock().toISOString();
     const changed: { site: SiteConfig; version: number }[] = [];
     await this.db.transaction().execute(async (trx) => {
+      // Two instances starting together on an empty database both import: the second, once the
+      // first has committed, finds every pôle already there and changes nothing.
+      await lockForTransaction(trx, CONFIG_LOCK);
       for (const site of sites) {
         const row = await trx.selectFrom('site_configs').select(['json', 'version']).where('id', '=', site.id).executeTakeFirst();
         const json = stored(site);
@@ -118,6 +141,7 @@ export class LiveConfig {
         if (row) await trx.updateTable('site_configs').set({ json, version, updated_at: at, updated_by: by }).where('id', '=', site.id).execute();
         else await trx.insertInto('site_configs').values({ id: site.id, json, version, updated_at: at, updated_by: by }).execute();
         changed.push({ site: JSON.parse(json) as SiteConfig, version });
+        await announce(trx, site, at);
       }
     });
     for (const c of changed) this.apply(c.site.id, c.site, { version: c.version, updatedAt: at, updatedBy: by });

@@ -95,5 +95,5 @@ export class CommandsService {
  * applying go out again (the stream has subscribed to commands before this runs).
  */
 export async function redeliverCommands(ctx: AppContext, kiosk: AuthenticatedKiosk): Promise<void> {
-  for (const c of await pendingCommands(ctx.db, kiosk.id, ctx.clock())) ctx.bus.commandKiosk(kiosk.id, { id: c.id, kind: c.kind, message: c.message });
+  for (const c of await pendingCommands(ctx.db, kiosk.id, ctx.clock())) ctx.bus.deliverHere(kiosk.id, { id: c.id, kind: c.kind, message: c.message });
 }

@@ -10,6 +10,7 @@ import { defineRoute, type Authenticators } from '../http/route';
 import type { BusMessage } from '../realtime/bus';
 import { lastEventId } from '../realtime/event.repository';
 import { openSse, type SseChannel } from '../realtime/sse';
+import { observeDelivery, trackStream } from '../observability/metrics';
 import type { FleetService } from './fleet.service';
 
 /**
@@ -74,6 +75,7 @@ export function fleetWatchRoutes(app: FastifyInstance, authn: Authenticators, ct
       const first = await snapshot(siteIds);
       const channel = openSse(request, reply);
       openStreams.add(channel);
+      channel.onClose(trackStream('fleet'));
       // Kiosks added or removed, a pôle created: the simplest true answer is a new snapshot.
       let resending = Promise.resolve();
       const unsubscribeConfig = ctx.config.onChange(() => {
@@ -86,15 +88,21 @@ export function fleetWatchRoutes(app: FastifyInstance, authn: Authenticators, ct
           channel.send('snapshot', { type: 'snapshot', snapshot: await snapshot(siteIds) } satisfies FleetEvent, id);
         }).catch((error: unknown) => ctx.log.warn({ err: error }, 'fleet snapshot failed'));
       });
+      // The bus lost messages: the console reconnects and gets a new snapshot.
+      const unsubscribeResync = ctx.bus.onResync(() => channel.end());
       channel.onClose(() => {
         unsubscribe();
+        unsubscribeResync();
         unsubscribeConfig();
         openStreams.delete(channel);
       });
       const send = (m: BusMessage) => {
         if (m.id <= sentUpTo) return;
         const event = toFleetEvent(m);
-        if (event) channel.send(event.type, event, m.id);
+        if (event) {
+          channel.send(event.type, event, m.id);
+          observeDelivery(m);
+        }
       };
       channel.send('snapshot', { type: 'snapshot', snapshot: first } satisfies FleetEvent, sentUpTo);
       buffered.forEach(send);

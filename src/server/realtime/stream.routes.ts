@@ -12,6 +12,7 @@ import { defineRoute, type Authenticators } from '../http/route';
 import type { BusMessage } from './bus';
 import { lastEventId } from './event.repository';
 import { openSse, type SseChannel } from './sse';
+import { observeDelivery, trackStream } from '../observability/metrics';
 
 /**
  * Fastify answers HEAD with the GET handler (exposeHeadRoutes). For a stream that would hold the
@@ -21,13 +22,6 @@ function headOnly(reply: FastifyReply): string {
   reply.code(200).header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-store');
   return '';
 }
-
-/**
- * The site events that can change what a kiosk's help view says (the calls, who is on duty, the
- * site's help settings). Named, not excluded: fleet, agenda or outbox events must not make every
- * kiosk of the pôle recompute its view.
- */
-const HELP_VIEW_EVENTS: ReadonlySet<StaffEvent['type']> = new Set(['call', 'duty', 'settings']);
 
 /** Returns the set of open streams, so a shutdown can end them instead of waiting on them. */
 export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: AppContext, help: HelpService, fleet: FleetService): Set<SseChannel> {
@@ -46,8 +40,7 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       // Subscribe before reading the snapshot, so nothing that happens meanwhile is missed.
       const buffered: BusMessage[] = [];
       let live: ((m: BusMessage) => void) | null = null;
-      const unsubscribe = ctx.bus.subscribe((m) => {
-        if (m.siteId !== params.siteId) return;
+      const unsubscribe = ctx.bus.subscribeSite(params.siteId, (m) => {
         if (live) live(m);
         else buffered.push(m);
       });
@@ -56,17 +49,23 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       const snapshot = await help.snapshot(params.siteId);
       const channel = openSse(request, reply);
       openStreams.add(channel);
+      channel.onClose(trackStream('staff'));
       // A disabled account (or one whose role or pôles changed) loses its stream at once.
-      const unsubscribeAccess = ctx.bus.onStaffAccessChange((id) => {
-        if (id === staff.id) channel.end();
-      });
+      const unsubscribeAccess = ctx.bus.onStaffAccessChange(staff.id, () => channel.end());
+      // The bus lost messages (its PostgreSQL connection was cut): the console reconnects at once
+      // and resumes from its Last-Event-ID, under the access rule of now.
+      const unsubscribeResync = ctx.bus.onResync(() => channel.end());
       channel.onClose(() => {
         unsubscribe();
         unsubscribeAccess();
+        unsubscribeResync();
         openStreams.delete(channel);
       });
       const send = (m: BusMessage) => {
-        if (m.id > Math.max(snapshotId, lastSeen)) channel.send(m.event.type, m.event satisfies StaffEvent, m.id);
+        if (m.id > Math.max(snapshotId, lastSeen)) {
+          channel.send(m.event.type, m.event satisfies StaffEvent, m.id);
+          observeDelivery(m);
+        }
         // Being on duty here is what lets a médiateur watch: when their duty here ends, so does the
         // stream (a reconnect is then refused like any other request of the site).
         if (m.event.type === 'duty') {
@@ -90,38 +89,22 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       if (request.method === 'HEAD') return headOnly(reply);
       const channel = openSse(request, reply);
       openStreams.add(channel);
-      let lastJson = '';
-      let pending = Promise.resolve();
-      // Views are recomputed in order, one at a time, and sent only when they changed.
-      const refresh = () => {
-        pending = pending.then(async () => {
-          if (channel.closed) return;
-          const view = await help.kioskView(kiosk);
-          const json = JSON.stringify(view);
-          if (json !== lastJson) {
-            lastJson = json;
-            channel.send('help', { type: 'help', view } satisfies KioskEvent);
-          }
-        }).catch((error: unknown) => ctx.log.warn({ err: error }, 'kiosk view refresh failed'));
-      };
-      const unsubscribe = ctx.bus.subscribe((m) => {
-        if (m.siteId === kiosk.siteId && HELP_VIEW_EVENTS.has(m.event.type)) refresh();
-      });
-      const unsubscribeCommands = ctx.bus.onKioskCommand((m) => {
-        if (m.kioskId === kiosk.id) channel.send('command', { type: 'command', command: m.command } satisfies KioskEvent);
-      });
-      const unsubscribeAgenda = ctx.bus.onAgendaChange((siteId) => {
-        if (siteId === kiosk.siteId) channel.send('agenda', { type: 'agenda' } satisfies KioskEvent);
-      });
+      channel.onClose(trackStream('kiosk'));
+      // The help view: its first one, then each change (computed once per pôle and event for all its kiosks).
+      const unsubscribe = help.views.watch(kiosk, (view) => channel.send('help', { type: 'help', view } satisfies KioskEvent));
+      const unsubscribeCommands = ctx.bus.onKioskCommand(kiosk.id, (command) => channel.send('command', { type: 'command', command } satisfies KioskEvent));
+      const unsubscribeAgenda = ctx.bus.onAgendaChange(kiosk.siteId, () => channel.send('agenda', { type: 'agenda' } satisfies KioskEvent));
       // A revoked kiosk loses its stream at once; its reconnection is refused (token gone).
-      const unsubscribeRevoked = ctx.bus.onKioskRevoked((kioskId) => {
-        if (kioskId === kiosk.id) channel.end();
-      });
+      const unsubscribeRevoked = ctx.bus.onKioskRevoked(kiosk.id, () => channel.end());
+      // The bus lost messages: the kiosk reconnects at once, is authenticated again (a revoked
+      // token is refused), and gets its view, its pending remote actions and a fresh site view.
+      const unsubscribeResync = ctx.bus.onResync(() => channel.end());
       // The pôle's settings changed (console or config:import): the kiosk reads its site view again.
       const unsubscribeSite = ctx.config.onChange((change) => {
         if (change.siteId === kiosk.siteId) channel.send('site', { type: 'site' } satisfies KioskEvent);
       });
       channel.onClose(() => {
+        unsubscribeResync();
         unsubscribeSite();
         unsubscribeRevoked();
         unsubscribe();
@@ -131,7 +114,6 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
         // Presence is not touched: the kiosk page closes its stream on its way to an official
         // site, where the extension renews the lease; a kiosk really gone shows offline when it ends.
       });
-      refresh();
       await fleet.streamOpened(kiosk);
       // A remote action sent while the kiosk was away reaches it now, unless it expired.
       await redeliverCommands(ctx, kiosk);
