@@ -71,6 +71,7 @@ const CATALOGUE = {
   command_over: { status: 409, message: 'This command is over (done or expired): a kiosk acknowledges a command only while it is pending.' },
   alert_not_found: { status: 404, message: 'There is no alert with this id at your pôles: reload « Parc des bornes ».' },
   alert_resolved: { status: 409, message: 'This alert is already resolved.' },
+  metrics_forbidden: { status: 403, message: '/metrics is not public: it answers a request from this machine (127.0.0.1 or ::1, through no proxy), or one with Authorization: Bearer <METRICS_TOKEN> when the server runs with METRICS_TOKEN set (for example METRICS_TOKEN=$(openssl rand -hex 32)); give the same token to Prometheus.' },
   rate_limited: { status: 429, message: 'Too many requests: wait a moment, then try again.' },
   internal: { status: 500, message: 'Something went wrong on the server; nothing you sent was lost. Try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-  const app = await build({ store, sites, guides: guides.guides, distDir: options.distDir, version, trustProxy: options.trustProxy, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await build({ store, sites, guides: guides.guides, distDir: options.distDir, version, trustProxy: options.trustProxy, instanceId: options.instanceId, metricsToken: options.metricsToken, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
   // From here on the database's configuration is the live one; kiosk-config/ was imported on the first start.
   const live = app.borne.config.sites;
   const drifted = filesValid ? driftedSites(sites, live) : [];

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { defaultInstanceId, INSTANCE_ID_PATTERN } from '../observability/instance';
 
 export interface ServerOptions {
   port: number;
@@ -8,6 +9,10 @@ export interface ServerOptions {
   distDir: string;
   demo: boolean;
   trustProxy: boolean;
+  /** INSTANCE_ID, or <hostname>-<pid>: in every log line and in /metrics. */
+  instanceId: string;
+  /** METRICS_TOKEN: lets a scraper on another machine read /metrics. */
+  metricsToken?: string;
 }
 
 export class OptionsError extends Error {}
@@ -37,5 +42,9 @@ export function readServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serve
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     throw new OptionsError(`DATABASE_URL must start with sqlite: (a file path) or postgres:// (got "${databaseUrl.replace(/\/\/[^@]*@/, '//***@')}")`);
   }
-  return { port, host, databaseUrl, configDir: parsed.values.config, distDir: parsed.values.dist, demo: parsed.values.demo, trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' };
+  const instanceId = env.INSTANCE_ID ?? defaultInstanceId();
+  if (!INSTANCE_ID_PATTERN.test(instanceId)) throw new OptionsError(`INSTANCE_ID must be 1 to 64 letters, digits, dots, dashes, underscores or colons, starting with a letter or digit (got "${instanceId}"): for example INSTANCE_ID=borne-1`);
+  const metricsToken = env.METRICS_TOKEN === '' ? undefined : env.METRICS_TOKEN;
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new OptionsError('METRICS_TOKEN must be at least 16 characters: for example METRICS_TOKEN=$(openssl rand -hex 32)');
+  return { instanceId, ...(metricsToken ? { metricsToken } : {}), port, host, databaseUrl, configDir: parsed.values.config, distDir: parsed.values.dist, demo: parsed.values.demo, trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' };
 }

@@ -53,6 +53,25 @@ class FifoLock {
     if (next) next();
     else this.held = false;
   }
+  get busy(): boolean {
+    return this.held;
+  }
+  get waiting(): number {
+    return this.waiters.length;
+  }
+}
+
+const openLocks = new Set<FifoLock>();
+
+/** The use of this process's open SQLite connections, for /metrics: how many, idle, and queries waiting. */
+export function sqliteConnectionUse(): { total: number; idle: number; waiting: number } {
+  let idle = 0;
+  let waiting = 0;
+  for (const lock of openLocks) {
+    if (!lock.busy) idle++;
+    waiting += lock.waiting;
+  }
+  return { total: openLocks.size, idle, waiting };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -91,6 +110,7 @@ class FifoSqliteDriver implements Driver {
   private readonly connection: CachedConnection;
   constructor(private readonly db: BetterSqlite3.Database) {
     this.connection = new CachedConnection(db);
+    openLocks.add(this.lock);
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -110,6 +130,7 @@ class FifoSqliteDriver implements Driver {
     this.lock.release();
   }
   async destroy(): Promise<void> {
+    openLocks.delete(this.lock);
     this.db.close();
   }
 }
