@@ -1,5 +1,6 @@
 import type { KioskCommand } from '../../core/fleet/commands';
 import type { StaffEvent } from '../../core/realtime/events';
+import { markPublished, nowMs } from '../observability/metrics';
 import type { Db } from '../store/db';
 import { eventsAfter, lastEventId } from './event.repository';
 import { InProcessTransport, type BusTransport, type WireMessage } from './transport';
@@ -39,6 +40,16 @@ function safely<T>(listener: Listener<T>, value: T): void {
   } catch {
     // One stream's failure must not keep the others from hearing the message.
   }
+}
+
+/**
+ * When an event read from the log was published, for the fan-out figure: its stored time when
+ * that is plausible (the servers' clocks agree within seconds), else when it was read (tests
+ * run on fixed clocks).
+ */
+function publishedAtMs(createdAt: string, readAtMs: number): number {
+  const at = Date.parse(createdAt);
+  return at <= readAtMs && readAtMs - at < 60_000 ? at : readAtMs;
 }
 
 export interface EventBusOptions {
@@ -98,6 +109,7 @@ export class EventBus {
    */
   appended(message: BusMessage): void {
     if (message.id <= this.cursor) return;
+    markPublished(message);
     if (message.id === this.cursor + 1 && !this.pumping) this.dispatch(message);
     else this.wake();
   }
@@ -123,7 +135,13 @@ export class EventBus {
     try {
       for (;;) {
         const events = await eventsAfter(this.db, this.cursor, batch);
-        for (const e of events) if (e.id > this.cursor) this.dispatch({ id: e.id, siteId: e.siteId, event: e.event });
+        const readAt = nowMs();
+        for (const e of events) {
+          if (e.id <= this.cursor) continue;
+          const message = { id: e.id, siteId: e.siteId, event: e.event };
+          markPublished(message, publishedAtMs(e.createdAt, readAt));
+          this.dispatch(message);
+        }
         if (events.length < batch) return;
       }
     } catch (error) {
