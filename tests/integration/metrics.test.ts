@@ -92,6 +92,19 @@ describe('GET /metrics', () => {
     expect(idle).toBeLessThanOrEqual(total);
   });
 
+  it('times an event from its publish to its write on a console stream', async () => {
+    const s = await start();
+    const base = await s.app.listen({ port: 0, host: '127.0.0.1' });
+    const c = await openSse(`${base}/api/staff/sites/chatillon/stream`, await onDuty(s, 'chatillon'));
+    clients.push(c);
+    await c.next((m) => m.type === 'snapshot');
+    const count = (f: Map<string, ParsedFamily>) => sampleValue(f, 'borne_event_fanout_seconds', 'borne_event_fanout_seconds_count')!;
+    const before = count(await scrape(s));
+    await callHelp(s, 'chatillon-1');
+    await c.next((m) => m.type === 'call');
+    expect(count(await scrape(s))).toBeGreaterThan(before);
+  });
+
   it('puts no personal data in labels: only site ids, kinds, states, results, the instance and version', async () => {
     const s = await start();
     await callHelp(s, 'chatillon-1');
