@@ -10,7 +10,6 @@ import {
 } from '../../core/help/help-call';
 import { parisDate, parisMidnight } from '../../core/agenda/paris-time';
 import { offlineCallExpired } from '../../core/fleet/presence';
-import { estimateWait, queuePosition } from '../../core/help/wait-estimate';
 import type { StaffSnapshot } from '../../core/realtime/events';
 import { authorize } from '../auth/policy';
 import type { StaffUser } from '../auth/staff.repository';
@@ -19,17 +18,19 @@ import { apiError } from '../errors';
 import { listDuty } from '../fleet/duty.repository';
 import type { AuthenticatedKiosk, FleetService } from '../fleet/fleet.service';
 import { findByRequest, findCall, findCurrentByKiosk, findOpenByKiosk, insertCall, listBySiteSince, listOpen, listOpenBySite, recentServiceTimes, updateCallFrom } from './help.repository';
-
-/** How long the kiosk keeps showing how its last call ended (the client shows only its own call). */
-const ENDED_VISIBLE_MS = 10 * 60_000;
-/** Service times older than this no longer say much about today's wait. */
-const HISTORY_WINDOW_MS = 14 * 24 * 3600_000;
+import { KioskViewHub } from './kiosk-view-hub';
+import { ENDED_VISIBLE_MS, HISTORY_WINDOW_MS, kioskViewOf, type SiteHelpFacts } from './kiosk-view';
 
 export class HelpService {
+  /** The help views of the kiosks streaming here, computed once per pôle and event (kiosk-view-hub.ts). */
+  readonly views: KioskViewHub;
+
   constructor(
     private readonly ctx: AppContext,
     private readonly fleet: FleetService,
-  ) {}
+  ) {
+    this.views = new KioskViewHub(ctx, this);
+  }
 
   /**
    * Creates the kiosk's call. Pressing again, or a retry after a lost answer, returns the open
@@ -105,28 +106,24 @@ export class HelpService {
     }
   }
 
+  /** One kiosk's view, read for it alone (the answer to its own requests). */
   async kioskView(kiosk: AuthenticatedKiosk): Promise<KioskHelpView> {
-    const endedSince = new Date(this.ctx.clock().getTime() - ENDED_VISIBLE_MS);
-    const [open, onDuty] = await Promise.all([findCurrentByKiosk(this.ctx.db, kiosk.id, endedSince), listDuty(this.ctx.db, kiosk.siteId)]);
-    if (!open) return { call: null, onDutyCount: onDuty.length, position: null, estimatedWait: null };
-    const view: KioskHelpView = {
-      call: {
-        id: open.id,
-        status: open.status,
-        createdAt: open.createdAt,
-        claimedByFirstName: open.claimedBy?.firstName ?? null,
-        escalated: open.escalatedAt !== null,
-        outcome: open.outcome,
-      },
-      onDutyCount: onDuty.length,
-      position: null,
-      estimatedWait: null,
-    };
-    if (open.status !== 'waiting') return view;
-    const waiting = (await listOpenBySite(this.ctx.db, kiosk.siteId)).filter((c) => c.status === 'waiting');
-    const position = queuePosition(waiting, open.id);
-    const history = await recentServiceTimes(this.ctx.db, kiosk.siteId, new Date(this.ctx.clock().getTime() - HISTORY_WINDOW_MS));
-    return { ...view, position, estimatedWait: position ? estimateWait({ position, onDuty: onDuty.length, history }) : null };
+    const current = await this.currentCall(kiosk);
+    return kioskViewOf(current, await this.siteFacts(kiosk.siteId, current?.status === 'waiting'), this.ctx.clock());
+  }
+
+  /** The kiosk's open call, or else its last one if it ended less than ENDED_VISIBLE_MS ago. */
+  currentCall(kiosk: AuthenticatedKiosk): Promise<HelpCall | undefined> {
+    return findCurrentByKiosk(this.ctx.db, kiosk.id, new Date(this.ctx.clock().getTime() - ENDED_VISIBLE_MS));
+  }
+
+  /** What every kiosk of a pôle shares in its view; the queue and service times only when a kiosk waits. */
+  async siteFacts(siteId: string, withQueue: boolean): Promise<SiteHelpFacts> {
+    const onDutyCount = (await listDuty(this.ctx.db, siteId)).length;
+    if (!withQueue) return { onDutyCount, waiting: null, history: null };
+    const waiting = (await listOpenBySite(this.ctx.db, siteId)).filter((c) => c.status === 'waiting');
+    const history = await recentServiceTimes(this.ctx.db, siteId, new Date(this.ctx.clock().getTime() - HISTORY_WINDOW_MS));
+    return { onDutyCount, waiting, history };
   }
 
   /**
