@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { BackupError, backupName, backupPostgres, backupSqlite, defaultSqliteTarget, type BackupSummary } from './backup';
+import { BackupError, backupName, backupPostgres, backupSqlite, defaultSqliteTarget, splitPassword, type BackupSummary } from './backup';
 import { redactUrl } from './db';
 
 const USAGE = `Usage: npm run db:backup [-- --to FILE]
@@ -37,7 +37,7 @@ function formatSize(bytes: number): string {
 
 function report(summary: BackupSummary, restore: string): string {
   const width = Math.max(...summary.tables.map((t) => t.name.length), 5);
-  const rows = summary.tables.map((t) => `  ${t.name.padEnd(width)}${t.rows === null ? '' : `  ${String(t.rows).padStart(9)}`}`);
+  const rows = summary.tables.map((t) => (t.rows === null ? `  ${t.name}` : `  ${t.name.padEnd(width)}  ${String(t.rows).padStart(9)}`));
   return [`Backup written: ${summary.file} (${formatSize(summary.bytes)})`, `Check: ${summary.check}`, `Tables (${summary.tables.length}):`, ...rows, `Restore: ${restore}`, ''].join('\n');
 }
 
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     process.stdout.write(report(summary, `stop the server, copy ${summary.file} over ${file}, delete ${file}-wal and ${file}-shm, start the server.`));
   } else if (/^postgres(ql)?:\/\//.test(url)) {
     const summary = await backupPostgres(url, to ?? `data/backups/${backupName(now, 'dump')}`);
-    process.stdout.write(report(summary, `stop the servers, then pg_restore --clean --if-exists --no-owner --dbname '${redactUrl(url)}' ${summary.file} (or into a new, empty database), start the servers.`));
+    process.stdout.write(report(summary, `stop the servers, then pg_restore --clean --if-exists --no-owner --dbname '${splitPassword(url).url}' ${summary.file} (or into a new, empty database), start the servers.`));
   } else {
     usage(`DATABASE_URL must start with sqlite: or postgres:// (got "${redactUrl(url)}").`);
   }

@@ -99,7 +99,7 @@ export function splitPassword(url: string): { url: string; password: string | un
 
 /** The command an administrator runs by hand (or from cron): what db:backup runs on PostgreSQL. */
 export function pgDumpCommand(url: string, target: string): string {
-  return `pg_dump --format=custom --file ${target} '${redactUrl(splitPassword(url).url)}'`;
+  return `pg_dump --format=custom --file ${target} '${splitPassword(url).url}'`;
 }
 
 async function onPath(tool: string): Promise<boolean> {
