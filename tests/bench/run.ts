@@ -1,4 +1,5 @@
 import { helpLatencyBench } from './help-latency';
+import { helpLatencyPgBench } from './help-latency-pg';
 import { bookingBench } from './booking';
 import { sessionResetBench } from './session-reset';
 import { slotsBench } from './slots';
@@ -9,7 +10,7 @@ import { fleetBench } from './fleet';
  * `npm run bench`: runs every benchmark, prints one JSON document, and exits non-zero when a
  * target is missed. Benchmarks are not tests: a slow machine never fails `npm test`.
  */
-const benches = [helpLatencyBench, slotsBench, bookingBench, sessionResetBench, signInFloodBench, fleetBench];
+const benches = [helpLatencyBench, helpLatencyPgBench, slotsBench, bookingBench, sessionResetBench, signInFloodBench, fleetBench];
 
 const results = [];
 for (const bench of benches) results.push(await bench());
