@@ -19,6 +19,7 @@ import { fleet } from './migrations/012-fleet';
 import { enrolment } from './migrations/011-enrolment';
 import { accounts } from './migrations/014-accounts';
 import { commands } from './migrations/013-commands';
+import { scale } from './migrations/016-scale';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -90,6 +91,7 @@ function provider(dialect: Dialect): MigrationProvider {
         '011-enrolment': enrolment(),
         '014-accounts': accounts(),
         '013-commands': commands(),
+        '016-scale': scale(),
       };
     },
   };
