@@ -45,9 +45,15 @@ describe.runIf(testDialect() === 'sqlite')('the compiled server', () => {
   it('is plain JavaScript: one module per source file, no import of a .ts file or of tsx', () => {
     const compiled = files(join(root, 'dist', 'server')).concat(files(join(root, 'dist', 'core')), files(join(root, 'dist', 'launcher')));
     expect(compiled.filter((file) => !/\.js(\.map)?$/.test(file))).toEqual([]);
-    const specifiers = compiled.filter((file) => file.endsWith('.js')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bfrom\s+"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)/g)].map((m) => m[1] ?? m[2]!));
+    const specifiers = compiled.filter((file) => file.endsWith('.js')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)"|^import\s*"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)|\bcreateRequire\([^)]*\)\(\s*"([^"]+)"\s*\)/gm)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!));
     expect(specifiers.length).toBeGreaterThan(100);
+    expect(specifiers).toContain('@zxing/library');
     expect(specifiers.filter((s) => /\.tsx?$/.test(s) || /^tsx\b/.test(s))).toEqual([]);
+    // What it imports at run time is Node's or a production dependency: `npm prune --omit=dev` keeps it working.
+    const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const packageOf = (s: string) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+    const packages = new Set(specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('node:')).map(packageOf));
+    expect([...packages].filter((name) => !(name in dependencies))).toEqual([]);
     for (const cli of ['server/main.js', 'server/config/check-cli.js', 'server/config/config-cli.js', 'server/auth/staff-cli.js', 'server/courrier/courrier-cli.js', 'server/store/backup-cli.js', 'launcher/kiosk-cli.js']) {
       expect(compiled, cli).toContain(join(root, 'dist', cli));
     }
