@@ -4,8 +4,9 @@ import { listStaffActions } from '../../src/server/audit/staff-audit';
 import { build } from '../../src/server/app';
 import { verifyPassword } from '../../src/server/auth/password';
 import { insertStaff } from '../../src/server/auth/staff.repository';
-import { migrate, openSqlite } from '../../src/server/store/db';
+import { migrate } from '../../src/server/store/db';
 import { fixedClock, startTestServer, type TestServer } from '../support/server';
+import { openTestStore } from '../support/store';
 
 // Real scrypt (the demo accounts, unknown usernames) on a shared machine: give it time.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -106,8 +107,8 @@ describe('a restart', () => {
     await server.app.close();
     await server.store.close();
 
-    // A new app on the same database file, as after `systemctl restart borne`.
-    const store = openSqlite(server.dbFile);
+    // A new app on the same database, as after `systemctl restart borne`.
+    const store = await openTestStore(server.dir);
     await migrate(store);
     const app = await build({ store, sites: server.sites, clock, sweepIntervalMs: 0 });
     try {

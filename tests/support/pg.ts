@@ -90,6 +90,26 @@ export async function prepareTemplate(cluster: PgCluster): Promise<void> {
 
 let counter = 0;
 
+/**
+ * The database named `name`, created from the migrated template on first use and opened as it is
+ * afterwards: a test that restarts a server on the same `dir` finds its data again. Closing the
+ * store keeps the database; `drop()` removes it.
+ */
+export async function openNamedPgTestStore(adminUrl: string, name: string, options: { migrated?: boolean; poolSize?: number } = {}): Promise<Store & { url: string; drop(): Promise<void> }> {
+  if (!/^[a-z0-9_]{1,63}$/.test(name)) throw new Error(`not a test database name: ${name}`);
+  await admin(adminUrl, async (c) => {
+    const found = await c.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) await c.query(options.migrated === false ? `create database ${name}` : `create database ${name} template ${TEMPLATE_DB}`);
+  });
+  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+  const store = openPostgres(url, { poolSize: options.poolSize ?? 5 });
+  return {
+    ...store,
+    url,
+    drop: () => admin(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
 /** A fresh, migrated database of its own; closing the store drops it. */
 export async function openPgTestStore(adminUrl: string, options: { migrated?: boolean; poolSize?: number } = {}): Promise<Store & { url: string }> {
   const name = `borne_t${process.pid}_${Date.now().toString(36)}_${counter++}`;

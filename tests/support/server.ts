@@ -64,6 +64,8 @@ export async function startTestServer(options: Partial<BuildOptions> & { configD
     async close(keepFiles = false) {
       await app.close();
       await store.close();
+      // On PostgreSQL the database of `dir` is kept too, for a restart on the same `dir`.
+      if (!keepFiles) await store.drop();
       if (!keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -3,6 +3,7 @@ import type { Motif } from '../../core/agenda/motif';
 import type { Interval, WeeklyPeriods } from '../../core/agenda/slots';
 import { localizedFromColumns, translationsColumn, type LocalizedText } from '../../core/i18n/localized-text';
 import type { Db } from '../store/db';
+import { lockAllForTransaction } from '../store/locks';
 import type { Database } from '../store/schema';
 import { toMotif, toReferent } from './agenda-rows';
 import { SqlAgendaAdmin } from './sql-agenda-admin';
@@ -91,6 +92,9 @@ export class SqlAgendaSource implements AgendaSource {
   async book(b: NewBooking, limits: BookingLimits): Promise<void> {
     try {
       await this.db.transaction().execute(async (trx) => {
+        // Another instance may be judging a booking of the same kiosk, phone, dossier or référent
+        // right now: each waits for the other, so the counts below include it (see bookingLocks).
+        await lockAllForTransaction(trx, bookingLocks(b));
         const limit = await passedLimit(trx, b, limits);
         if (limit) throw new BookingLimitError(limit);
         if (await overlaps(trx, b.referentId, b.start, b.end, null)) throw new SlotTakenError();
@@ -125,6 +129,7 @@ export class SqlAgendaSource implements AgendaSource {
   async move(id: string, to: { referentId: string; start: number; end: number; place: LocalizedText; now: Date }): Promise<void> {
     try {
       await this.db.transaction().execute(async (trx) => {
+        await lockAllForTransaction(trx, [`agenda:referent:${to.referentId}`]);
         if (await overlaps(trx, to.referentId, to.start, to.end, id)) throw new SlotTakenError();
         await trx
           .updateTable('appointments')
@@ -199,10 +204,21 @@ export class SqlAgendaSource implements AgendaSource {
 }
 
 /**
+ * What a booking's checks read, as lock keys: the kiosk, phone and dossier its caps count, and
+ * the référent whose agenda must be free. On SQLite the one connection already serialises the
+ * transactions; on PostgreSQL (READ COMMITTED) two instances would otherwise both count 1 booking
+ * and both insert a second past a cap of 2, or book overlapping slots of one référent.
+ */
+function bookingLocks(b: NewBooking): string[] {
+  const keys = [`agenda:kiosk:${b.kioskId}`, `agenda:referent:${b.referentId}`];
+  if (b.contact) keys.push(`agenda:phone:${b.contact.phone}`);
+  if (b.dossierId) keys.push(`agenda:dossier:${b.dossierId}`);
+  return keys;
+}
+
+/**
  * Which limit this booking would pass, if any, in one round trip. Run inside the booking's
- * transaction: on SQLite the one connection is held for the whole transaction, so concurrent
- * bookings are judged one after the other. (A PostgreSQL store needs a lock per kiosk, phone and
- * dossier here, e.g. pg_advisory_xact_lock, for the same guarantee.)
+ * transaction, after bookingLocks are taken, so concurrent bookings are judged one after the other.
  */
 async function passedLimit(trx: Db, b: NewBooking, limits: BookingLimits): Promise<BookingLimit | null> {
   const now = b.now.toISOString();

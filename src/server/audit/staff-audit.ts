@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../store/db';
+import { orderedId } from '../store/ordered-id';
 
 /** Every staff action the audit keeps. Never a password, a message body or a usager's details. */
 export type StaffAuditAction =
@@ -58,7 +58,7 @@ export async function recordStaffAction(db: Db, entry: StaffAuditEntry): Promise
   await db
     .insertInto('staff_audit')
     .values({
-      id: randomUUID(),
+      id: orderedId(),
       at: entry.at.toISOString(),
       staff_id: entry.staffId,
       action: entry.action,
@@ -82,9 +82,9 @@ export interface StaffAuditRow {
   address: string | null;
 }
 
-/** Newest first; `since` bounds the read (the audit is kept one year). */
+/** Newest first (ties of the same instant in the order written: ids are ordered); `since` bounds the read (the audit is kept one year). */
 export async function listStaffActions(db: Db, filter: { since?: Date; staffId?: string; action?: StaffAuditAction; limit?: number } = {}): Promise<StaffAuditRow[]> {
-  let q = db.selectFrom('staff_audit').selectAll().orderBy('at', 'desc').limit(filter.limit ?? 500);
+  let q = db.selectFrom('staff_audit').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(filter.limit ?? 500);
   if (filter.since) q = q.where('at', '>=', filter.since.toISOString());
   if (filter.staffId) q = q.where('staff_id', '=', filter.staffId);
   if (filter.action) q = q.where('action', '=', filter.action);

@@ -5,6 +5,7 @@ import { recordStaffAction } from '../audit/staff-audit';
 import type { AppContext } from '../context';
 import { apiError, versionConflict } from '../errors';
 import { dutyOf } from '../fleet/duty.repository';
+import { withLock } from '../store/locks';
 import { instanceSecret } from '../store/settings';
 import {
   consumeCode,
@@ -156,17 +157,23 @@ export class AccountsService {
   private async usableCode(code: string, address: string | null) {
     const from = address ?? 'unknown';
     const now = this.ctx.clock();
-    const failures = await recentSetupFailures(this.ctx.db, from, new Date(now.getTime() - SETUP_WINDOW_MS));
-    if (failures.length >= SETUP_FAILURES_MAX) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(failures[0]!) + SETUP_WINDOW_MS - now.getTime()) / 1000));
+    const codeHash = await this.hashCode(code);
+    // The count and the try it lets through are one step per address: two instances cannot both
+    // see the last allowed failure and both let a guess through.
+    const verdict = await withLock(this.ctx.db, `account-setup:address:${from}`, async (trx) => {
+      const failures = await recentSetupFailures(trx, from, new Date(now.getTime() - SETUP_WINDOW_MS));
+      if (failures.length >= SETUP_FAILURES_MAX) return { retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(failures[0]!) + SETUP_WINDOW_MS - now.getTime()) / 1000)) };
+      const found = await findUsableCode(trx, codeHash, now);
+      if (!found) await recordSetupFailure(trx, from, now, new Date(now.getTime() - SETUP_WINDOW_MS));
+      return { found };
+    });
+    // Thrown after the commit, so that a wrong code stays counted.
+    const { retryAfterSeconds } = verdict;
+    if (retryAfterSeconds !== undefined) {
       throw apiError('rate_limited', undefined, `Too many wrong setup codes from this network address: try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
     }
-    const found = await findUsableCode(this.ctx.db, await this.hashCode(code), now);
-    if (!found) {
-      await recordSetupFailure(this.ctx.db, from, now, new Date(now.getTime() - SETUP_WINDOW_MS));
-      throw apiError('setup_code_invalid');
-    }
-    return found;
+    if (!verdict.found) throw apiError('setup_code_invalid');
+    return verdict.found;
   }
 
   private async issueCode(staffId: string, by: string, origin: string): Promise<SetupLink> {

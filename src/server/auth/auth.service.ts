@@ -62,14 +62,23 @@ export class AuthService {
     const key = username.toLowerCase();
     const from = address ?? 'unknown';
     const usernameKey = await this.usernameKey(key);
-    const decision = await this.throttle.check(usernameKey, from, this.ctx.clock());
-    if (!decision.allowed) {
+    // The attempt is counted as a failure from here on (see LoginThrottle.reserve): the limits
+    // hold across instances and concurrent requests. Until the password is judged, `reservation`
+    // is given back if the attempt stops for another reason.
+    const judgement = await this.throttle.reserve(usernameKey, from, this.ctx.clock());
+    if (judgement.reservation === null) {
+      const { decision } = judgement;
       const target = await findStaffByUsername(this.ctx.db, key);
       await this.auditFailure(target?.id ?? null, address, decision.scope === 'account' ? 'account_locked' : 'address_locked');
       throw lockedError(decision, this.ctx.clock());
     }
+    const { reservation } = judgement;
+    let judged = false;
     const pending = this.pending.get(from) ?? 0;
-    if (pending >= this.maxPendingPerAddress) throw apiError('rate_limited', undefined, undefined, { retryAfterSeconds: 5 });
+    if (pending >= this.maxPendingPerAddress) {
+      await this.throttle.release(reservation);
+      throw apiError('rate_limited', undefined, undefined, { retryAfterSeconds: 5 });
+    }
     this.pending.set(from, pending + 1);
     try {
       const user = await findStaffByUsername(this.ctx.db, key);
@@ -77,9 +86,10 @@ export class AuthService {
       // the dummy hash like an unknown username, so it costs the same and is refused the same.
       const stored = user?.passwordHash ? user.passwordHash : DUMMY_HASH;
       const ok = (await this.gate.run(() => this.verify(password, stored))) && stored !== DUMMY_HASH;
+      judged = true;
       const now = this.ctx.clock();
       if (!user || !ok) {
-        await this.throttle.fail(usernameKey, from, now);
+        await this.throttle.fail(now);
         await this.auditFailure(user?.id ?? null, address, 'wrong_credentials');
         throw apiError('staff_bad_credentials');
       }
@@ -91,6 +101,9 @@ export class AuthService {
       const { passwordHash: _p, ...safe } = user;
       void _p;
       return { token, user: safe, expiresAt };
+    } catch (error) {
+      if (!judged) await this.throttle.release(reservation);
+      throw error;
     } finally {
       const left = (this.pending.get(from) ?? 1) - 1;
       if (left > 0) this.pending.set(from, left);

@@ -11,6 +11,8 @@ import { apiError, ApiError } from '../errors';
 import type { HelpService } from '../help/help.service';
 import { lockedDetails } from '../identity/lockout';
 import type { IdentityService } from '../identity/identity.service';
+import type { Db } from '../store/db';
+import { withLock } from '../store/locks';
 import { instanceSecret } from '../store/settings';
 import { deleteKioskEnrolment, findEnrolmentCode, insertEnrolmentCode, purgeEnrolment, recentEnrolmentFailures, recordEnrolmentFailure, useEnrolmentCode } from './enrolment.repository';
 import type { FleetService } from './fleet.service';
@@ -85,31 +87,34 @@ export class EnrolmentService {
     const now = this.ctx.clock();
     const addressKey = await this.keyed(`address:${address ?? ''}`);
     await purgeEnrolment(this.ctx.db, new Date(now.getTime() - ENROLMENT_POLICY.windowMs), new Date(now.getTime() - 24 * 3600_000));
-    const retryAt = await this.lockedUntil(addressKey, now);
-    if (retryAt) throw apiError('enrolment_locked', undefined, undefined, lockedDetails(retryAt, now));
-
-    const row = await findEnrolmentCode(this.ctx.db, await this.keyed(`code:${code}`));
-    const site = row && this.ctx.sites.get(row.siteId);
-    const kiosk = site?.kiosks.find((k) => k.id === row!.kioskId);
-    const live = row && kiosk && row.usedAt === null && Date.parse(row.expiresAt) > now.getTime();
+    const codeHash = await this.keyed(`code:${code}`);
     const token = newToken();
-    // Spending the code and storing the token are one step: a code is never used up for nothing.
-    const redeemed =
-      row && kiosk && live
-        ? await this.ctx.db.transaction().execute(async (trx) => {
-            if (!(await useEnrolmentCode(trx, row.id, now))) return false;
-            await enrolKiosk(trx, kiosk.id, row.siteId, hashToken(token), now);
-            return true;
-          })
-        : false;
-    if (!row || !kiosk || !redeemed) {
-      await recordEnrolmentFailure(this.ctx.db, addressKey, now);
-      throw apiError('enrolment_code_invalid');
-    }
+    // The tries' limits and the code's single use are judged in one step under one lock: two
+    // instances cannot both see "9 wrong codes" and both let a 10th through. Redeeming is rare,
+    // so one lock for every address (the overall limit counts them all) costs nothing.
+    const verdict = await withLock(this.ctx.db, 'enrolment:redeem', async (trx): Promise<{ retryAt: Date } | { invalid: true } | { kiosk: KioskConfig; siteId: string }> => {
+      const retryAt = await this.lockedUntil(trx, addressKey, now);
+      if (retryAt) return { retryAt };
+      const row = await findEnrolmentCode(trx, codeHash);
+      const site = row && this.ctx.sites.get(row.siteId);
+      const kiosk = site?.kiosks.find((k) => k.id === row!.kioskId);
+      const live = row && kiosk && row.usedAt === null && Date.parse(row.expiresAt) > now.getTime();
+      // Spending the code and storing the token are one step: a code is never used up for nothing.
+      if (row && kiosk && live && (await useEnrolmentCode(trx, row.id, now))) {
+        await enrolKiosk(trx, kiosk.id, row.siteId, hashToken(token), now);
+        return { kiosk, siteId: row.siteId };
+      }
+      await recordEnrolmentFailure(trx, addressKey, now);
+      return { invalid: true };
+    });
+    // Thrown after the commit, so that a wrong code stays counted.
+    if ('retryAt' in verdict) throw apiError('enrolment_locked', undefined, undefined, lockedDetails(verdict.retryAt, now));
+    if ('invalid' in verdict) throw apiError('enrolment_code_invalid');
+    const { kiosk, siteId } = verdict;
     // The PC this one replaces loses its stream now (its token was just replaced).
     this.ctx.bus.revokeKiosk(kiosk.id);
-    await recordStaffAction(this.ctx.db, { staffId: null, action: 'kiosk_enrolled', siteId: row.siteId, target: kiosk.id, address, at: now });
-    return { token, kiosk: { id: kiosk.id, siteId: row.siteId, label: kiosk.label } };
+    await recordStaffAction(this.ctx.db, { staffId: null, action: 'kiosk_enrolled', siteId, target: kiosk.id, address, at: now });
+    return { token, kiosk: { id: kiosk.id, siteId, label: kiosk.label } };
   }
 
   /** « Retirer la borne »: out of the configuration, token gone, sessions ended, stream closed. */
@@ -164,12 +169,10 @@ export class EnrolmentService {
     return { kiosk, code, expiresAt: expiresAt.toISOString(), enrolUrl: `${origin}/kiosk/#enrol=${code}` };
   }
 
-  private async lockedUntil(addressKey: string, now: Date): Promise<Date | null> {
+  private async lockedUntil(db: Db, addressKey: string, now: Date): Promise<Date | null> {
     const since = new Date(now.getTime() - ENROLMENT_POLICY.windowMs);
-    const [mine, everyone] = await Promise.all([
-      recentEnrolmentFailures(this.ctx.db, { addressKey }, since, ENROLMENT_POLICY.maxFailuresPerAddress),
-      recentEnrolmentFailures(this.ctx.db, {}, since, ENROLMENT_POLICY.maxFailuresOverall),
-    ]);
+    const mine = await recentEnrolmentFailures(db, { addressKey }, since, ENROLMENT_POLICY.maxFailuresPerAddress);
+    const everyone = await recentEnrolmentFailures(db, {}, since, ENROLMENT_POLICY.maxFailuresOverall);
     // A sliding window: the lock lifts when the max-th newest failure leaves it.
     const lifts = [
       mine.length >= ENROLMENT_POLICY.maxFailuresPerAddress ? mine[mine.length - 1] : undefined,

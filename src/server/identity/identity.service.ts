@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import type { DossierIdentity, DossierSource } from '../dossier/dossier-source';
 import { apiError, type ErrorCode } from '../errors';
 import type { AuthenticatedKiosk } from '../fleet/fleet.service';
+import { lockAllForTransaction } from '../store/locks';
 import { instanceSecret } from '../store/settings';
 import { attemptKeyer, type AttemptKeyer, type AttemptKind } from './attempt-key';
 import { verifyCourrierCode } from './courrier-token';
@@ -79,21 +80,32 @@ export class IdentityService {
   private async attempt(kiosk: AuthenticatedKiosk, attempt: Attempt, now: Date): Promise<UsagerSession> {
     const scope = { kioskId: kiosk.id, dossierKey: attempt.dossierKey };
     const dossierId = attempt.identity?.id ?? null;
-    const lockedBefore = await lockedUntil(this.ctx.db, scope, now);
-    if (lockedBefore) {
-      await audit(this.ctx.db, { kioskId: kiosk.id, dossierId, action: 'identify', outcome: 'locked', at: now });
-      throw this.lockedError(lockedBefore, now);
-    }
     const identity = attempt.identity;
     const refusal = attempt.refusal ?? (!identity ? 'code_invalid' : identity.kioskAccess === 'blocked' ? 'dossier_blocked' : null);
-    if (refusal !== null || !identity) {
-      await recordAttempt(this.ctx.db, kiosk.id, attempt.dossierKey ?? (await this.attemptKey('unverified-code', kiosk.id)), false, now);
-      const lockedNow = await lockedUntil(this.ctx.db, scope, now);
-      const outcome = lockedNow ? 'locked' : refusal === 'dossier_blocked' ? 'blocked' : 'failure';
-      await audit(this.ctx.db, { kioskId: kiosk.id, dossierId, action: lockedNow ? 'lockout' : 'identify', outcome, at: now });
-      throw lockedNow ? this.lockedError(lockedNow, now) : apiError(refusal ?? 'code_invalid');
-    }
-    await recordAttempt(this.ctx.db, kiosk.id, attempt.dossierKey ?? (await this.attemptKey('dossier', identity.id)), true, now);
+    const recordedKey = attempt.dossierKey ?? (await this.attemptKey(refusal !== null || !identity ? 'unverified-code' : 'dossier', refusal !== null || !identity ? kiosk.id : identity.id));
+    // The lock check and the attempt it lets through are one step per kiosk and dossier: two
+    // instances (or two requests) cannot both see "4 failures" and both try a 5th guess.
+    const locks = [`identify:kiosk:${kiosk.id}`, ...(attempt.dossierKey ? [`identify:dossier:${attempt.dossierKey}`] : [])];
+    const verdict = await this.ctx.db.transaction().execute(async (trx): Promise<{ lockedUntil: Date } | { refusal: ErrorCode } | { ok: true }> => {
+      await lockAllForTransaction(trx, locks);
+      const lockedBefore = await lockedUntil(trx, scope, now);
+      if (lockedBefore) {
+        await audit(trx, { kioskId: kiosk.id, dossierId, action: 'identify', outcome: 'locked', at: now });
+        return { lockedUntil: lockedBefore };
+      }
+      if (refusal !== null || !identity) {
+        await recordAttempt(trx, kiosk.id, recordedKey, false, now);
+        const lockedNow = await lockedUntil(trx, scope, now);
+        const outcome = lockedNow ? 'locked' : refusal === 'dossier_blocked' ? 'blocked' : 'failure';
+        await audit(trx, { kioskId: kiosk.id, dossierId, action: lockedNow ? 'lockout' : 'identify', outcome, at: now });
+        return lockedNow ? { lockedUntil: lockedNow } : { refusal: refusal ?? 'code_invalid' };
+      }
+      await recordAttempt(trx, kiosk.id, recordedKey, true, now);
+      return { ok: true };
+    });
+    // Thrown after the commit: a refused attempt is counted and audited, never rolled back.
+    if ('lockedUntil' in verdict) throw this.lockedError(verdict.lockedUntil, now);
+    if ('refusal' in verdict || !identity) throw apiError('refusal' in verdict ? verdict.refusal : 'code_invalid');
     return this.open(kiosk, identity, now);
   }
 

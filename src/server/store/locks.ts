@@ -21,6 +21,14 @@ export async function lockForTransaction(trx: Db, key: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
 }
 
+/**
+ * Takes the locks on several keys until the end of `trx`, always in the same (sorted) order, so
+ * two transactions wanting overlapping keys wait for each other instead of deadlocking.
+ */
+export async function lockAllForTransaction(trx: Db, keys: readonly string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) await lockForTransaction(trx, key);
+}
+
 /** Runs `work` in a transaction that holds the lock on `key` (one transaction on SQLite too). */
 export async function withLock<T>(db: Db, key: string, work: (trx: Db) => Promise<T>): Promise<T> {
   if (db.isTransaction) {
