@@ -22,10 +22,9 @@ interface Watcher {
   kiosk: AuthenticatedKiosk;
   /** The kiosk's current call as the events told it (open, or its last one ended). */
   current: HelpCall | null;
-  /** Until its first view is sent: the events meanwhile are kept, then applied in order. */
+  /** Until its own call is read: the events meanwhile are kept, then applied in order. */
   ready: boolean;
   pending: HelpCall[];
-  stale: boolean;
   lastJson: string;
   send(view: KioskHelpView): void;
 }
@@ -59,7 +58,7 @@ export class KioskViewHub {
 
   /** Follows one kiosk stream's view; `send` gets the first view, then each change. Returns the way to stop. */
   watch(kiosk: AuthenticatedKiosk, send: (view: KioskHelpView) => void): () => void {
-    const watcher: Watcher = { kiosk, current: null, ready: false, pending: [], stale: false, lastJson: '', send };
+    const watcher: Watcher = { kiosk, current: null, ready: false, pending: [], lastJson: '', send };
     const site = this.site(kiosk.siteId);
     site.watchers.add(watcher);
     let mine = this.byKiosk.get(kiosk.id);
@@ -77,7 +76,12 @@ export class KioskViewHub {
     };
   }
 
-  /** The streams' first view: the kiosk's own call and its pôle's facts, read for it alone. */
+  /**
+   * A stream's first view: its own call is read for it alone; the pôle's facts come with the
+   * pôle's next pass, shared with the other kiosks opening at the same moment (after a restart,
+   * a thousand kiosks of a pôle reconnect within seconds: a few reads of the duty list, not a
+   * thousand). The pass sends only the views that changed, so the others hear nothing.
+   */
   private async start(watcher: Watcher): Promise<void> {
     try {
       // Subscribed before this read: an event meanwhile is in `pending`, applied after it in order.
@@ -85,11 +89,8 @@ export class KioskViewHub {
       watcher.current = current;
       for (const call of watcher.pending) watcher.current = call;
       watcher.pending = [];
-      const facts = await this.source.siteFacts(watcher.kiosk.siteId, watcher.current?.status === 'waiting');
-      this.deliver(watcher, facts);
       watcher.ready = true;
-      // Something of the pôle changed while its facts were being read: compute it once more.
-      if (watcher.stale) this.schedule(watcher.kiosk.siteId);
+      this.schedule(watcher.kiosk.siteId);
     } catch (error) {
       this.ctx.log.warn({ err: error }, 'kiosk view failed');
     }
@@ -116,7 +117,6 @@ export class KioskViewHub {
         else watcher.pending.push(call);
       }
     }
-    for (const watcher of site.watchers) if (!watcher.ready) watcher.stale = true;
     this.schedule(message.siteId);
   }
 
