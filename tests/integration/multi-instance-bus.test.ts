@@ -5,7 +5,8 @@ import type { PgNotifyTransport } from '../../src/server/realtime/pg-transport';
 import { appendEvent, lastEventId } from '../../src/server/realtime/event.repository';
 import { callHelp, onDuty, staffAction } from '../support/help';
 import { secondInstance } from '../support/instances';
-import { kioskAuth, startTestServer, type TestServer } from '../support/server';
+import { LEASE_MS } from '../../src/core/fleet/presence';
+import { fixedClock, kioskAuth, staffCookie, startTestServer, type TestServer } from '../support/server';
 import { openSse, type SseClient, type SseMessage } from '../support/sse';
 import { testDialect } from '../support/store';
 
@@ -172,5 +173,39 @@ describe.runIf(testDialect() === 'postgres')('two instances on one PostgreSQL', 
     // And the reconnected listener hears what comes next.
     const { call: second } = await callHelp(a, 'chatillon-2');
     expect((await resumed.next(isCall('waiting'))).data.call.id).toBe(second.id);
+  });
+});
+
+describe.runIf(testDialect() === 'postgres')('the presence sweep when the leader changes', () => {
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    for (const s of [b, a]) s?.app.server.closeAllConnections();
+    await b?.close();
+    await a?.close();
+  });
+
+  it('shows a kiosk offline once: the new leader starts where the old one stopped', async () => {
+    const clock = fixedClock();
+    a = await startTestServer({ clock });
+    b = await secondInstance(a, { clock });
+    baseB = await b.app.listen({ port: 0, host: '127.0.0.1' });
+    const beat = await a.app.inject({ method: 'POST', url: '/api/kiosk/heartbeat', headers: kioskAuth(a, 'chatillon-1'), payload: {} });
+    expect(beat.statusCode).toBeLessThan(300);
+    const admin = await staffCookie(b.app, 'admin');
+    const console1 = await stream(baseB, '/api/staff/sites/chatillon/stream', admin);
+    await console1.next((m) => m.type === 'snapshot');
+    const offline = (m: SseMessage) => m.type === 'kiosk' && m.data.kiosk.id === 'chatillon-1' && m.data.kiosk.online === false;
+
+    clock.advance(LEASE_MS + 5_000);
+    expect(await a.app.borne.sweepIfLeader()).toBe(true);
+    await console1.next(offline);
+    // The leader goes; the other instance takes the sweep over and goes on from there.
+    await a.app.close();
+    clock.advance(10_000);
+    await until(() => b.app.borne.sweepIfLeader());
+    clock.advance(10_000);
+    await b.app.borne.sweepIfLeader();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(console1.received.filter(offline)).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import type { Language } from '../../core/i18n/languages';
 import type { KioskStatus } from '../../core/realtime/events';
 import { hashToken } from '../auth/tokens';
 import { publish, type AppContext } from '../context';
+import { readSetting, writeSetting } from '../store/settings';
 import { apiError } from '../errors';
 import type { HeartbeatBody } from '../../core/fleet/heartbeat';
 import { NO_HEALTH } from '../../core/fleet/heartbeat';
@@ -14,6 +15,10 @@ export interface AuthenticatedKiosk {
   id: string;
   siteId: string;
 }
+
+/** Where the presence sweep stopped (settings table), and how far back a first sweep after a long stop looks. */
+const PRESENCE_WATERMARK = 'presence.swept_until';
+const MAX_PRESENCE_WINDOW_MS = 24 * 3600_000;
 
 export class FleetService {
   /**
@@ -63,9 +68,13 @@ export class FleetService {
    */
   async sweepPresence(): Promise<void> {
     const now = this.ctx.clock();
-    const since = this.lastSweep;
+    // The window starts where the last sweep stopped, whichever instance ran it (the leader can
+    // change): stored, so a kiosk is shown offline once, never twice and never not at all.
+    const stored = Number(await readSetting(this.ctx.db, PRESENCE_WATERMARK));
+    const since = Number.isFinite(stored) && stored > 0 ? Math.max(stored, now.getTime() - MAX_PRESENCE_WINDOW_MS) : this.lastSweep;
     this.lastSweep = now.getTime();
     if (since >= now.getTime()) return;
+    await writeSetting(this.ctx.db, PRESENCE_WATERMARK, String(now.getTime()));
     for (const row of await kiosksSeenIn(this.ctx.db, leaseEndedWindow(since, now.getTime()))) {
       const declared = this.ctx.sites.get(row.siteId)?.kiosks.find((k) => k.id === row.id);
       if (!declared) continue;
