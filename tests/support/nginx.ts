@@ -121,6 +121,8 @@ export interface Nginx {
   prefix: string;
   /** nginx's error log so far (for a failing test's message). */
   errors(): string;
+  /** The access log so far: one line a request, with the upstream that answered it. */
+  accesses(): string;
   stop(): Promise<void>;
 }
 
@@ -149,7 +151,9 @@ export async function startNginx(sites: string, waitPorts: number[]): Promise<Ng
     `error_log ${join(prefix, 'error.log')} warn;`,
     'events { worker_connections 512; }',
     'http {',
-    `    access_log ${join(prefix, 'access.log')};`,
+    // Which instance answered each request: the upstream's address and what it said.
+    '    log_format borne \'$remote_addr "$request" $status upstream=$upstream_addr ($upstream_status)\';',
+    `    access_log ${join(prefix, 'access.log')} borne;`,
     ...temp.map((t) => `    ${t}_temp_path ${join(prefix, t)};`),
     sites,
     '}',
@@ -176,6 +180,7 @@ export async function startNginx(sites: string, waitPorts: number[]): Promise<Ng
   return {
     prefix,
     errors: () => readLog(prefix),
+    accesses: () => readLog(prefix, 'access.log'),
     async stop() {
       if (exit === null) {
         // SIGTERM is nginx's fast shutdown: open streams are cut, as a restart would.
@@ -187,9 +192,9 @@ export async function startNginx(sites: string, waitPorts: number[]): Promise<Ng
   };
 }
 
-function readLog(prefix: string): string {
+function readLog(prefix: string, file = 'error.log'): string {
   try {
-    return readFileSync(join(prefix, 'error.log'), 'utf8');
+    return readFileSync(join(prefix, file), 'utf8');
   } catch {
     return '';
   }
