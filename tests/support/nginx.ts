@@ -151,6 +151,15 @@ export async function startNginx(sites: string, waitPorts: number[]): Promise<Ng
     `error_log ${join(prefix, 'error.log')} warn;`,
     'events { worker_connections 512; }',
     'http {',
+    // What Debian's /etc/nginx/nginx.conf sets around the sites (gzip on included).
+    '    sendfile on;',
+    '    tcp_nopush on;',
+    '    types_hash_max_size 2048;',
+    existsSync('/etc/nginx/mime.types') ? '    include /etc/nginx/mime.types;' : '',
+    '    default_type application/octet-stream;',
+    '    ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;',
+    '    ssl_prefer_server_ciphers on;',
+    '    gzip on;',
     // Which instance answered each request: the upstream's address and what it said.
     '    log_format borne \'$remote_addr "$request" $status upstream=$upstream_addr ($upstream_status)\';',
     `    access_log ${join(prefix, 'access.log')} borne;`,
