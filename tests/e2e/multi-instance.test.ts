@@ -150,9 +150,7 @@ describe('two instances behind nginx', () => {
   it('carries a call across instances, and through the loss of one (kill -9) mid-call', async () => {
     // Where each request went, for a failure here: nginx's log names the instance that answered.
     onTestFailed(() => console.error(`nginx error log:\n${nginx.errors()}\nnginx access log:\n${nginx.accesses()}`));
-    const karim = await signInConsole(browser, consoleSide, 'mediateur', SITE);
-    const claire = await signInConsole(browser, kioskSide, 'admin', SITE);
-    const kiosk = await openKiosk();
+    const [karim, claire, kiosk] = await Promise.all([signInConsole(browser, consoleSide, 'mediateur', SITE), signInConsole(browser, kioskSide, 'admin', SITE), openKiosk()]);
     // Where each stream is: the kiosk and Claire on A, Karim on B. (At least one console stream:
     // a console first opens the stream of its first pôle, then of the one chosen.)
     await expect.poll(() => a.openStreams(), { timeout: 15_000 }).toSatisfy((n: Streams) => n.kiosk === 1 && (n.staff ?? 0) >= 1);
