@@ -8,7 +8,8 @@ import { OptionsError, readServerOptions } from './config/server-options';
 import { LISTEN_BACKLOG } from './http/listen';
 import { DEMO_STAFF, seedDemo } from './seed/demo';
 import { systemClock } from './store/clock';
-import { migrate, openSqlite, type Store } from './store/db';
+import { isStoreOpenError, openCheckedStore } from './store/connect';
+import { migrate, type Store } from './store/db';
 
 function fail(message: string): never {
   process.stderr.write(`\nBorne cannot start:\n${message}\n\n`);
@@ -23,8 +24,14 @@ async function main(): Promise<void> {
     if (error instanceof OptionsError) fail(error.message);
     throw error;
   }
-  if (!options.databaseUrl.startsWith('sqlite:')) fail('PostgreSQL is not supported by this version yet: unset DATABASE_URL to use the embedded SQLite database.');
-  const store: Store = openSqlite(options.databaseUrl.slice('sqlite:'.length));
+  // sqlite:<file> (the embedded default) or postgres://… (several instances share one database).
+  let store: Store;
+  try {
+    store = await openCheckedStore(options.databaseUrl);
+  } catch (error) {
+    if (isStoreOpenError(error)) fail(error.message);
+    throw error;
+  }
   await migrate(store);
   // Once the database holds the live configuration, the files are only its declaration: a
   // mistake in them must not keep the pôles' kiosks from working. It is said, and import refuses it.

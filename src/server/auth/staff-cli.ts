@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { migrate, openSqlite } from '../store/db';
+import { DEFAULT_DATABASE_URL, isStoreOpenError, openCheckedStore } from '../store/connect';
+import { migrate } from '../store/db';
 import { hashPassword } from './password';
 import { findStaffByUsername, insertStaff, type StaffRole } from './staff.repository';
 
@@ -62,9 +63,7 @@ async function main(): Promise<void> {
   const password = await readPassword(values['password-stdin']);
   if (password.length < 10) fail('The password must have at least 10 characters.');
 
-  const url = process.env.DATABASE_URL ?? 'sqlite:./data/borne.sqlite';
-  if (!url.startsWith('sqlite:')) fail('Only the embedded SQLite database is supported by this version (unset DATABASE_URL).');
-  const store = openSqlite(url.slice('sqlite:'.length));
+  const store = await openCheckedStore(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL).catch((error: unknown) => fail(isStoreOpenError(error) ? error.message : String(error)));
   try {
     await migrate(store);
     if (await findStaffByUsername(store.db, username)) fail(`A staff account "${username}" already exists.`);

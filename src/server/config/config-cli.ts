@@ -6,7 +6,8 @@ import { changedFields } from '../../core/site/settings';
 import type { SiteConfig } from '../../core/site/site-config';
 import { recordStaffAction } from '../audit/staff-audit';
 import { systemClock } from '../store/clock';
-import { migrate, openSqlite, type Store } from '../store/db';
+import { DEFAULT_DATABASE_URL, isStoreOpenError, openCheckedStore } from '../store/connect';
+import { migrate, type Store } from '../store/db';
 import { siteDiff } from './config-diff';
 import { sameSite, siteFileText } from './config-files';
 import { loadGuides } from './guide-loader';
@@ -25,13 +26,14 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
-function openStore(): Store {
-  const url = process.env.DATABASE_URL ?? 'sqlite:./data/borne.sqlite';
-  if (url.startsWith('postgres')) throw new UsageError('PostgreSQL is not supported by this version yet: unset DATABASE_URL to use the embedded SQLite database.');
-  if (!url.startsWith('sqlite:')) throw new UsageError(`DATABASE_URL must start with sqlite: (a file path), for example sqlite:./data/borne.sqlite (got "${url.replace(/\/\/[^@]*@/, '//***@')}")`);
-  const file = url.slice('sqlite:'.length);
-  if (file !== ':memory:') mkdirSync(join(file, '..'), { recursive: true });
-  return openSqlite(file);
+/** The store DATABASE_URL names (SQLite or PostgreSQL), like the server; a bad URL or an unreachable database is said plainly. */
+async function openStore(): Promise<Store> {
+  try {
+    return await openCheckedStore(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  } catch (error) {
+    if (isStoreOpenError(error)) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** Every problem of the set, sites and guides together, plus kiosk ids that clash with a pôle left as it is. */
@@ -71,7 +73,7 @@ async function confirm(question: string): Promise<boolean> {
 
 async function importSet(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { config: { type: 'string', default: 'kiosk-config' }, locales: { type: 'string', default: 'locales' }, yes: { type: 'boolean', default: false } }, strict: true });
-  const store = openStore();
+  const store = await openStore();
   try {
     await migrate(store);
     const config = await LiveConfig.open(store.db, systemClock);
@@ -109,7 +111,7 @@ async function importSet(args: string[]): Promise<number> {
 
 async function exportSet(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { config: { type: 'string', default: 'kiosk-config' } }, strict: true });
-  const store = openStore();
+  const store = await openStore();
   try {
     await migrate(store);
     const config = await LiveConfig.open(store.db, systemClock);

@@ -4,7 +4,8 @@ import { DOSSIER_NUMBER } from '../../core/dossier/identify';
 import { ConfigError, loadSites } from '../config/site-loader';
 import { SqlDossierSource } from '../dossier/sql-dossier-source';
 import { signCourrierCode } from '../identity/courrier-token';
-import { migrate, openSqlite } from '../store/db';
+import { DEFAULT_DATABASE_URL, isStoreOpenError, openCheckedStore } from '../store/connect';
+import { migrate, redactUrl } from '../store/db';
 import { instanceSecret } from '../store/settings';
 import { courrierPdf, courrierSvg } from './courrier-document';
 
@@ -28,8 +29,7 @@ async function main(): Promise<void> {
   if (values.format !== 'svg' && values.format !== 'pdf') fail('--format must be svg or pdf.');
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 730) fail('--days must be a whole number of days from 1 to 730.');
-  const url = process.env.DATABASE_URL ?? 'sqlite:./data/borne.sqlite';
-  if (!url.startsWith('sqlite:')) fail('Only the embedded SQLite database is supported by this version (unset DATABASE_URL).');
+  const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   let sites;
   try {
     sites = loadSites(values.config);
@@ -37,11 +37,11 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  const store = openSqlite(url.slice('sqlite:'.length));
+  const store = await openCheckedStore(url).catch((error: unknown) => fail(isStoreOpenError(error) ? error.message : String(error)));
   try {
     await migrate(store);
     const dossier = await new SqlDossierSource(store.db).findByNumber(number);
-    if (!dossier) fail(`No dossier ${number} in ${url}. Start the demo once (npm start) to seed the demo dossiers, or check the number.`);
+    if (!dossier) fail(`No dossier ${number} in ${redactUrl(url)}. Start the demo once (npm start) to seed the demo dossiers, or check the number.`);
     const site = sites.get(dossier.siteId);
     const expiresAt = new Date(Date.now() + days * 86_400_000);
     const content = { siteName: site?.name ?? dossier.siteId, address: site?.address ?? '', dossierNumber: number, code: signCourrierCode(await instanceSecret(store.db), dossier.id, expiresAt), expiresAt };
