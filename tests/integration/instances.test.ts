@@ -102,6 +102,25 @@ describe.runIf(testDialect() === 'postgres')('two instances on one PostgreSQL', 
     expect(tally(guesses)).toEqual({ enrolment_code_invalid: ENROLMENT_POLICY.maxFailuresPerAddress, enrolment_locked: 4 });
   });
 
+  it("shows a motif added through one instance at the other's kiosks at once: the bus drops its kept motifs", async () => {
+    const kiosk = kioskAuth(pair.first, 'chatillon-1');
+    const kioskMotifs = async (i: 0 | 1) => (await pair.apps[i].inject({ method: 'GET', url: '/api/kiosk/agenda/motifs', headers: kiosk })).json<{ id: string }[]>().map((m) => m.id);
+    const before = await kioskMotifs(1);
+    const told = new Promise<void>((resolve) => pair.second.app.borne.bus.onAgendaChange('chatillon', resolve));
+    const added = await pair.first.app.inject({
+      method: 'POST',
+      url: '/api/staff/sites/chatillon/motifs',
+      headers: await staffCookie(pair.first.app, 'admin'),
+      payload: { name: { fr: 'Aide numérique' }, description: { fr: 'Pour une démarche en ligne.' }, durationMinutes: 30, mode: 'on_site', firstContact: true, minDelayMinutes: 60, maxDelayDays: 21, changeLimitHours: 12, metiers: ['conseiller_insertion'] },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const { id } = added.json<{ id: string }>();
+    await told;
+    // Well within the 30 s the motifs are otherwise kept for.
+    expect(before).not.toContain(id);
+    expect(await kioskMotifs(1)).toContain(id);
+  });
+
   it('sets a password with a setup code once, and counts wrong setup codes from one address across both', async () => {
     const res = await pair.first.app.inject({
       method: 'POST',

@@ -69,6 +69,7 @@ export class AgendaService {
   private readonly motifCache = new Map<string, { at: number; motifs: Motif[] }>();
   private readonly referentCache = new Map<string, { at: number; referents: AgendaReferent[] }>();
   private readonly pendingNotices = new Map<string, NodeJS.Timeout>();
+  private readonly watched = new Set<string>();
   private readonly staffSide: StaffAgenda;
   /** « Référents » and « Motifs » of the console. */
   readonly admin: AgendaAdminService;
@@ -253,7 +254,22 @@ export class AgendaService {
 
   // ---- rules ----
 
+  /**
+   * What is kept of a site's motifs and référents is dropped on every agenda notice of the site,
+   * which the bus brings to every instance: a change made through another instance shows here at
+   * once, not after the TTL.
+   */
+  private watch(siteId: string): void {
+    if (this.watched.has(siteId)) return;
+    this.watched.add(siteId);
+    this.ctx.bus.onAgendaChange(siteId, () => {
+      this.motifCache.delete(siteId);
+      this.referentCache.delete(siteId);
+    });
+  }
+
   private async siteMotifs(siteId: string): Promise<Motif[]> {
+    this.watch(siteId);
     const now = Date.now();
     const cached = this.motifCache.get(siteId);
     if (cached && now - cached.at < REFERENCE_DATA_TTL_MS) return cached.motifs;
@@ -263,6 +279,7 @@ export class AgendaService {
   }
 
   private async siteReferents(siteId: string): Promise<AgendaReferent[]> {
+    this.watch(siteId);
     const now = Date.now();
     const cached = this.referentCache.get(siteId);
     if (cached && now - cached.at < REFERENCE_DATA_TTL_MS) return cached.referents;
