@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,5 +116,50 @@ describe('the README nginx site in front of Borne', () => {
   it('refuses /metrics from outside', async () => {
     const res = await client.request('/metrics');
     expect(res.status).toBe(403);
+  });
+});
+
+/**
+ * An instance that takes a request and dies before answering it (the request may have been acted
+ * on). nginx passes a GET on to the other instance, never a POST: a help call or a sign-in is not
+ * replayed. Two such instances, so whatever nginx picks first, the count says what it did.
+ */
+describe('the README nginx site when an instance dies holding a request', () => {
+  async function crashingUpstreams(): Promise<{ addresses: string[]; received: () => number; close: () => void }> {
+    let received = 0;
+    const servers = [createServer(), createServer()];
+    for (const server of servers) {
+      server.on('connection', (socket) =>
+        socket.once('data', () => {
+          received++;
+          socket.destroy();
+        }),
+      );
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    }
+    return { addresses: servers.map((s) => `127.0.0.1:${(s.address() as AddressInfo).port}`), received: () => received, close: () => servers.forEach((s) => s.close()) };
+  }
+
+  async function throughNginx(send: (c: H2Client) => Promise<number>): Promise<{ status: number; received: number }> {
+    const upstreams = await crashingUpstreams();
+    const [httpsPort, port80] = [await freePort(), await freePort()];
+    const proxy = await startNginx(siteForTest(readmeNginxSite(), { httpsPort, httpPort: port80, cert: cert.cert, key: cert.key, upstream: upstreams.addresses }), [httpsPort]);
+    const c = await h2Client(`https://localhost:${httpsPort}`, cert.pem);
+    try {
+      return { status: await send(c), received: upstreams.received() };
+    } finally {
+      c.close();
+      await proxy.stop();
+      upstreams.close();
+    }
+  }
+
+  it('tries a GET on the other instance', async () => {
+    expect(await throughNginx(async (c) => (await c.request('/api/kiosk/help')).status)).toEqual({ status: 502, received: 2 });
+  });
+
+  it('does not replay a POST', async () => {
+    const post = (c: H2Client) => c.request('/api/kiosk/help-calls', { method: 'POST', body: { requestId: randomUUID(), context: HOME_CONTEXT } }).then((r) => r.status);
+    expect(await throughNginx(post)).toEqual({ status: 502, received: 1 });
   });
 });
