@@ -102,6 +102,13 @@ describe.runIf(testDialect() === 'postgres')('two instances on one PostgreSQL', 
     expect(tally(guesses)).toEqual({ enrolment_code_invalid: ENROLMENT_POLICY.maxFailuresPerAddress, enrolment_locked: 4 });
   });
 
+  it('gives a username to one of two admins adding it at once through both; the other is told it is taken', async () => {
+    const admin = await staffCookie(pair.first.app, 'admin');
+    const payload = { username: 'karim.b', firstName: 'Karim', role: 'mediateur', siteIds: ['chatillon'] };
+    const results = await Promise.all([0, 1].map((i) => pair.apps[i as 0 | 1].inject({ method: 'POST', url: '/api/staff/accounts', headers: admin, payload })));
+    expect(tally(results)).toEqual({ '201': 1, username_taken: 1 });
+  });
+
   it("shows a motif added through one instance at the other's kiosks at once: the bus drops its kept motifs", async () => {
     const kiosk = kioskAuth(pair.first, 'chatillon-1');
     const kioskMotifs = async (i: 0 | 1) => (await pair.apps[i].inject({ method: 'GET', url: '/api/kiosk/agenda/motifs', headers: kiosk })).json<{ id: string }[]>().map((m) => m.id);

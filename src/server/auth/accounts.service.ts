@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { apiError, versionConflict } from '../errors';
 import { dutyOf } from '../fleet/duty.repository';
 import { withLock } from '../store/locks';
+import { isUniqueViolation } from '../store/unique';
 import { instanceSecret } from '../store/settings';
 import {
   consumeCode,
@@ -75,7 +76,7 @@ export class AccountsService {
       await insertStaff(this.ctx.db, { id, username: body.username, firstName: body.firstName, role: body.role, siteIds: body.siteIds }, '', now);
     } catch (error) {
       // Two admins adding the same username at once: the database's unique index decides.
-      if (error instanceof Error && /UNIQUE.*staff_users\.username/i.test(error.message)) throw usernameTakenError();
+      if (isUniqueViolation(error, 'username')) throw usernameTakenError();
       throw error;
     }
     const setup = await this.issueCode(id, staff.id, origin);
