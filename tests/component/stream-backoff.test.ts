@@ -3,12 +3,12 @@ import { backoffCeiling, backoffDelay, STREAM_BACKOFF } from '../../src/core/rea
 import { startEventStream } from '../../src/web/event-stream';
 
 describe('stream back-off with full jitter', () => {
-  it('retries first within 1–5 s, then doubles the ceiling up to 30 s', () => {
-    expect([0, 1, 2, 3, 4, 10].map((n) => backoffCeiling(n))).toEqual([5000, 10_000, 20_000, 30_000, 30_000, 30_000]);
+  it('retries first within 1–5 s, then doubles the ceiling up to 15 s', () => {
+    expect([0, 1, 2, 3, 10].map((n) => backoffCeiling(n))).toEqual([5000, 10_000, 15_000, 15_000, 15_000]);
     expect(backoffDelay(0, () => 0)).toBe(1000);
     expect(backoffDelay(0, () => 0.5)).toBe(3000);
     expect(backoffDelay(0, () => 0.999_999)).toBe(5000);
-    expect(backoffDelay(2, () => 0.5)).toBe(10_500);
+    expect(backoffDelay(2, () => 0.5)).toBe(8000);
     expect(backoffDelay(50, () => 0.999_999)).toBe(STREAM_BACKOFF.capMs);
   });
 

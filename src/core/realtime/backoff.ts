@@ -12,7 +12,12 @@ export interface BackoffPolicy {
   capMs: number;
 }
 
-export const STREAM_BACKOFF: BackoffPolicy = { minMs: 1000, firstMaxMs: 5000, capMs: 30_000 };
+/**
+ * The ceiling stops at 15 s: while the server is down a retry costs it nothing (the connection is
+ * refused), and once it is back every kiosk must be in again within the 30 s of the target, so
+ * the slowest may not be left waiting longer than that.
+ */
+export const STREAM_BACKOFF: BackoffPolicy = { minMs: 1000, firstMaxMs: 5000, capMs: 15_000 };
 
 /** The upper bound of attempt `attempt`'s delay (attempt 0 is the first retry). */
 export function backoffCeiling(attempt: number, policy: BackoffPolicy = STREAM_BACKOFF): number {
