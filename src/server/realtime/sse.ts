@@ -34,6 +34,10 @@ export function openSse(request: FastifyRequest, reply: FastifyReply, heartbeatM
   };
   request.raw.on('close', close);
   res.on('close', close);
+  // A client that left while the route was still awaiting (authorisation, snapshot) fired its
+  // 'close' before these listeners existed: without this its stream, its subscriptions and a
+  // kiosk's presence would stay open for ever.
+  if (res.destroyed || request.raw.destroyed) close();
   return {
     send(event, data, id) {
       if (closed) return;
