@@ -7,6 +7,7 @@ import { DUMMY_HASH, verifyPassword } from '../../src/server/auth/password';
 import { ADDRESS_MAX } from '../../src/server/auth/login-throttle';
 import { ENROLMENT_POLICY } from '../../src/server/fleet/enrolment.service';
 import { IDENTIFY_POLICY } from '../../src/server/identity/lockout';
+import { addStaff } from '../support/help';
 import { startTestServerPair, type TestServerPair } from '../support/pair';
 import { fixedClock, kioskAuth, staffCookie } from '../support/server';
 import { testDialect } from '../support/store';
@@ -107,6 +108,21 @@ describe.runIf(testDialect() === 'postgres')('two instances on one PostgreSQL', 
     const payload = { username: 'karim.b', firstName: 'Karim', role: 'mediateur', siteIds: ['chatillon'] };
     const results = await Promise.all([0, 1].map((i) => pair.apps[i as 0 | 1].inject({ method: 'POST', url: '/api/staff/accounts', headers: admin, payload })));
     expect(tally(results)).toEqual({ '201': 1, username_taken: 1 });
+  });
+
+  it('keeps an admin département when the last two disable each other at once through both', async () => {
+    await addStaff(pair.first, 'second.admin', 'Paul', 'admin_departement', []);
+    const [claire, paul] = [await staffCookie(pair.first.app, 'admin'), await staffCookie(pair.second.app, 'second.admin')];
+    const ids = await pair.first.store.db.selectFrom('staff_users').select(['id', 'username']).where('username', 'in', ['admin', 'second.admin']).execute();
+    const idOf = (username: string) => ids.find((r) => r.username === username)!.id;
+    const results = await Promise.all([
+      pair.apps[0].inject({ method: 'POST', url: `/api/staff/accounts/${idOf('second.admin')}/disable`, headers: claire }),
+      pair.apps[1].inject({ method: 'POST', url: `/api/staff/accounts/${idOf('admin')}/disable`, headers: paul }),
+    ]);
+    // One wins; the other is refused (the last admin, or already signed out by the winner).
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    const active = await pair.first.store.db.selectFrom('staff_users').select('id').where('role', '=', 'admin_departement').where('disabled_at', 'is', null).execute();
+    expect(active).toHaveLength(1);
   });
 
   it("shows a motif added through one instance at the other's kiosks at once: the bus drops its kept motifs", async () => {

@@ -68,7 +68,9 @@ export async function countActiveDepartementAdmins(db: Db): Promise<number> {
 
 /** Saves name, role and pôles if the account is still at `version`; false when someone saved first. */
 export async function updateAccountRow(db: Db, id: string, change: { firstName: string; role: StaffRole; siteIds: string[] }, version: number): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  // Inside the caller's transaction when there is one (the last-admin guard's lock).
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  return inTransaction(async (trx) => {
     const r = await trx
       .updateTable('staff_users')
       .set((eb) => ({ first_name: change.firstName, role: change.role, version: eb('version', '+', 1) }))

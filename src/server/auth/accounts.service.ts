@@ -5,6 +5,7 @@ import { recordStaffAction } from '../audit/staff-audit';
 import type { AppContext } from '../context';
 import { apiError, versionConflict } from '../errors';
 import { dutyOf } from '../fleet/duty.repository';
+import type { Db } from '../store/db';
 import { withLock } from '../store/locks';
 import { isUniqueViolation } from '../store/unique';
 import { instanceSecret } from '../store/settings';
@@ -94,9 +95,14 @@ export class AccountsService {
     const personal = body.firstName !== before.firstName || body.role !== before.role;
     const changed = [...before.siteIds.filter((s) => !siteIds.includes(s)), ...siteIds.filter((s) => !before.siteIds.includes(s))];
     await authorize(this.ctx.db, staff, 'account.manage', { siteId: null, siteIds: personal ? [...new Set([...before.siteIds, ...siteIds])] : changed });
-    if (RANK[body.role] < RANK[before.role]) await this.guardAdmins(staff, before);
+    const demoted = RANK[body.role] < RANK[before.role];
+    if (demoted) await this.guardAdmins(staff, before);
     if (body.version !== before.version) throw versionConflict(this.viewFor(staff, before), before.version);
-    if (!(await updateAccountRow(this.ctx.db, id, { firstName: body.firstName, role: body.role, siteIds }, body.version))) {
+    const saved = await this.adminsLocked(demoted, async (db) => {
+      if (demoted) await this.guardAdmins(staff, before, db);
+      return updateAccountRow(db, id, { firstName: body.firstName, role: body.role, siteIds }, body.version);
+    });
+    if (!saved) {
       const current = await this.mustFind(id);
       throw versionConflict(this.viewFor(staff, current), current.version);
     }
@@ -109,8 +115,10 @@ export class AccountsService {
   async disable({ staff, address }: Acting, id: string): Promise<AccountView> {
     const before = await this.targetWhole(staff, id);
     if (before.disabled) return this.viewFor(staff, before);
-    await this.guardAdmins(staff, before);
-    await setDisabled(this.ctx.db, id, this.ctx.clock());
+    await this.adminsLocked(true, async (db) => {
+      await this.guardAdmins(staff, before, db);
+      await setDisabled(db, id, this.ctx.clock());
+    });
     await deletePendingCodes(this.ctx.db, id);
     await this.endAccess(before);
     const after = await this.mustFind(id);
@@ -208,9 +216,17 @@ export class AccountsService {
   }
 
   /** Borne must keep someone who can run it, and nobody locks themselves out by mistake. */
-  private async guardAdmins(staff: StaffUser, account: AccountView): Promise<void> {
-    if (account.role === 'admin_departement' && !account.disabled && (await countActiveDepartementAdmins(this.ctx.db)) <= 1) throw apiError('last_admin_departement');
+  private async guardAdmins(staff: StaffUser, account: AccountView, db: Db = this.ctx.db): Promise<void> {
+    if (account.role === 'admin_departement' && !account.disabled && (await countActiveDepartementAdmins(db)) <= 1) throw apiError('last_admin_departement');
     if (account.id === staff.id) throw apiError('account_self');
+  }
+
+  /**
+   * The last-admin count and the change it allows as one step: two admins disabling or demoting
+   * each other at once (through two instances, or two requests) cannot both pass the guard.
+   */
+  private adminsLocked<T>(guarded: boolean, work: (db: Db) => Promise<T>): Promise<T> {
+    return guarded ? withLock(this.ctx.db, 'accounts:admins-departement', work) : work(this.ctx.db);
   }
 
   private checkSites(role: StaffRole, given: string[], all: string[]): void {
