@@ -23,9 +23,11 @@ vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
  */
 class QueryCounter implements KyselyPlugin {
   count = 0;
+  dutyReads = 0;
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const text = JSON.stringify(args.node);
     if (text.includes('"name":"help_calls"') || text.includes('"name":"staff_duty"')) this.count++;
+    if (text.includes('"name":"staff_duty"')) this.dutyReads++;
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -108,6 +110,14 @@ describe('kiosk help views', () => {
 
     // Before, every kiosk read its own call and the duty list again: 22 more kiosks, 66 more queries.
     expect(withMany).toBe(withFew);
+  });
+
+  it('opening together (a restart\'s reconnections) read the duty list once, not once per kiosk', async () => {
+    await onDuty(server, 'chatillon');
+    counter.dutyReads = 0;
+    const opened = await kioskStreams(Array.from({ length: KIOSKS }, (_, i) => `chatillon-${i + 1}`));
+    expect(opened.every((c) => c.received.some(onDutyCount(1)))).toBe(true);
+    expect(counter.dutyReads).toBe(1);
   });
 
   it('still tell each kiosk its own call, its place in the queue and how it ends', async () => {

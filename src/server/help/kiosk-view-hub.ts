@@ -34,6 +34,13 @@ interface Site {
   unsubscribe: () => void;
   running: boolean;
   again: boolean;
+  /** An event came: the next pass is for every kiosk of the pôle. */
+  everyone: boolean;
+  /** Streams just opened, waiting for their first view. */
+  newcomers: Set<Watcher>;
+  /** The facts as last read, while no event has come since (null: read them again). */
+  facts: SiteHelpFacts | null;
+  generation: number;
 }
 
 /**
@@ -64,7 +71,7 @@ export class KioskViewHub {
     let mine = this.byKiosk.get(kiosk.id);
     if (!mine) this.byKiosk.set(kiosk.id, (mine = new Set()));
     mine.add(watcher);
-    void this.start(watcher);
+    void this.start(watcher, site);
     return () => {
       site.watchers.delete(watcher);
       mine.delete(watcher);
@@ -78,11 +85,11 @@ export class KioskViewHub {
 
   /**
    * A stream's first view: its own call is read for it alone; the pôle's facts come with the
-   * pôle's next pass, shared with the other kiosks opening at the same moment (after a restart,
-   * a thousand kiosks of a pôle reconnect within seconds: a few reads of the duty list, not a
-   * thousand). The pass sends only the views that changed, so the others hear nothing.
+   * pôle's next pass for the streams just opened, from the facts already read when no event came
+   * since (after a restart, a thousand kiosks of a pôle reconnect within seconds: a few reads of
+   * the duty list, not a thousand, and no pass over the kiosks already served).
    */
-  private async start(watcher: Watcher): Promise<void> {
+  private async start(watcher: Watcher, site: Site): Promise<void> {
     try {
       // Subscribed before this read: an event meanwhile is in `pending`, applied after it in order.
       const current = (await this.source.currentCall(watcher.kiosk)) ?? null;
@@ -90,6 +97,7 @@ export class KioskViewHub {
       for (const call of watcher.pending) watcher.current = call;
       watcher.pending = [];
       watcher.ready = true;
+      site.newcomers.add(watcher);
       this.schedule(watcher.kiosk.siteId);
     } catch (error) {
       this.ctx.log.warn({ err: error }, 'kiosk view failed');
@@ -99,7 +107,7 @@ export class KioskViewHub {
   private site(siteId: string): Site {
     let site = this.sites.get(siteId);
     if (!site) {
-      const created: Site = { watchers: new Set(), unsubscribe: () => {}, running: false, again: false };
+      const created: Site = { watchers: new Set(), unsubscribe: () => {}, running: false, again: false, everyone: false, newcomers: new Set(), facts: null, generation: 0 };
       created.unsubscribe = this.ctx.bus.subscribeSite(siteId, (m) => this.heard(m));
       this.sites.set(siteId, (site = created));
     }
@@ -117,6 +125,9 @@ export class KioskViewHub {
         else watcher.pending.push(call);
       }
     }
+    site.generation++;
+    site.facts = null;
+    site.everyone = true;
     this.schedule(message.siteId);
   }
 
@@ -138,12 +149,25 @@ export class KioskViewHub {
     });
   }
 
+  /**
+   * After an event, every kiosk of the pôle; otherwise only the streams just opened, from the
+   * facts already read when no event came since (a restart's reconnections cost no query each).
+   */
   private async compute(siteId: string, site: Site): Promise<void> {
+    const everyone = site.everyone;
+    site.everyone = false;
+    const targets = everyone ? [...site.watchers].filter((w) => w.ready) : [...site.newcomers].filter((w) => site.watchers.has(w));
+    site.newcomers.clear();
     try {
-      const ready = [...site.watchers].filter((w) => w.ready);
-      if (ready.length === 0) return;
-      const facts = await this.source.siteFacts(siteId, ready.some((w) => w.current?.status === 'waiting'));
-      for (const watcher of ready) this.deliver(watcher, facts);
+      if (targets.length === 0) return;
+      const withQueue = targets.some((w) => w.current?.status === 'waiting');
+      let facts = site.facts && (!withQueue || site.facts.waiting) ? site.facts : null;
+      if (!facts) {
+        const generation = site.generation;
+        facts = await this.source.siteFacts(siteId, withQueue);
+        if (site.generation === generation) site.facts = facts;
+      }
+      for (const watcher of targets) this.deliver(watcher, facts);
     } catch (error) {
       this.ctx.log.warn({ err: error, siteId }, 'kiosk views refresh failed');
     }
