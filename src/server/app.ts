@@ -229,5 +229,6 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     agenda.flushNotices();
     for (const stream of [...openStreams]) stream.end();
   });
+  app.addHook('onClose', async () => fleet.flushHeartbeats());
   return app;
 }

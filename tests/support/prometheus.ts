@@ -73,7 +73,7 @@ export function parseExposition(text: string): Map<string, ParsedFamily> {
       current = { name: m[1]!, help: m[2]!, type: 'untyped', samples: [] };
       families.set(current.name, current);
     } else if ((m = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`).exec(line))) {
-      if (current?.name !== m[1] || current.samples.length) throw new Error(`TYPE of ${m[1]} must follow its HELP, before its samples`);
+      if (!current || current.name !== m[1] || current.samples.length) throw new Error(`TYPE of ${m[1]} must follow its HELP, before its samples`);
       current.type = m[2]!;
     } else if ((m = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (\\S+)$`).exec(line))) {
       const name = m[1]!;
