@@ -71,6 +71,8 @@ export interface BuildOptions {
   extensionPackDir?: string;
   /** How often waiting calls are escalated or expired; 0 turns the timer off (tests call sweep()). */
   sweepIntervalMs?: number;
+  /** How long periodic heartbeats wait to commit together (default 50 ms). */
+  heartbeatBatchMs?: number;
   version?: string;
   /** Where dossiers come from; the built-in SQL store unless a connector is given. */
   dossierSource?: DossierSource;
@@ -140,7 +142,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await bus.start();
   // The bus's own connection goes last, after the streams it feeds have ended.
   app.addHook('onClose', async () => bus.close());
-  const ctx: AppContext = { db: opts.store.db, clock, config, sites: config.sites, guides: opts.guides ?? new Map(), bus, log: app.log };
+  const ctx: AppContext = { db: opts.store.db, clock, config, sites: config.sites, guides: opts.guides ?? new Map(), bus, log: app.log, heartbeatBatchMs: opts.heartbeatBatchMs };
   const fleet = new FleetService(ctx);
   const help = new HelpService(ctx, fleet);
   const auth = new AuthService(ctx, opts.signIn);

@@ -19,6 +19,8 @@ export interface AppContext {
   guides: ReadonlyMap<string, Guide>;
   bus: EventBus;
   log: FastifyBaseLogger;
+  /** How long periodic heartbeats wait to commit together (ms; tests set it). */
+  heartbeatBatchMs?: number;
 }
 
 /** Stores an event (durable id, in commit order) then hands it to the live streams of its site, on every instance. */

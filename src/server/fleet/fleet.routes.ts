@@ -46,7 +46,7 @@ export function fleetRoutes(app: FastifyInstance, authn: Authenticators, ctx: Ap
     // Optional: an old kiosk sends no body; a new one adds its version, uptime, camera, last error code.
     body: heartbeatBodySchema,
     handler: async ({ body, kiosk, reply }) => {
-      await fleet.heartbeat(kiosk, body);
+      await fleet.heartbeat(kiosk, body, true);
       reply.code(204);
       return null;
     },

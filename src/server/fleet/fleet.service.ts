@@ -32,7 +32,7 @@ export class FleetService {
   private readonly beats: WriteBatch<{ id: string; at: Date; body: HeartbeatBody }, BeatResult | undefined>;
 
   constructor(private readonly ctx: AppContext) {
-    this.beats = new WriteBatch(ctx.db, (trx, b) => beatKiosk(trx, b.id, b.at, b.body), { delayMs: 50, max: 500 });
+    this.beats = new WriteBatch(ctx.db, (trx, b) => beatKiosk(trx, b.id, b.at, b.body), { delayMs: ctx.heartbeatBatchMs ?? 50, max: 500 });
     this.lastSweep = ctx.clock().getTime();
   }
 
@@ -60,7 +60,7 @@ export class FleetService {
    */
   async streamOpened(kiosk: AuthenticatedKiosk): Promise<void> {
     // The first sign of life commits at once (the console shows the kiosk online when its stream is up).
-    await this.heartbeat(kiosk, {}, false);
+    await this.heartbeat(kiosk);
   }
 
   /** Commits the heartbeats still waiting (at shutdown, before the store closes). */
@@ -71,9 +71,10 @@ export class FleetService {
   /**
    * Renews the kiosk's lease in one UPDATE, which also says whether the lease had lapsed and
    * whether the details changed; the consoles hear of it only then (no event every 15 s).
-   * The periodic beats commit in batches (one sync of the log for hundreds of kiosks).
+   * Only the periodic beats (`batched`) commit in batches, one sync of the log for hundreds of
+   * kiosks; a sign of life on the way to something else (a help call) never waits for a batch.
    */
-  async heartbeat(kiosk: AuthenticatedKiosk, body: HeartbeatBody = {}, batched = true): Promise<void> {
+  async heartbeat(kiosk: AuthenticatedKiosk, body: HeartbeatBody = {}, batched = false): Promise<void> {
     const now = this.ctx.clock();
     const beat = batched ? await this.beats.submit({ id: kiosk.id, at: now, body }) : await beatKiosk(this.ctx.db, kiosk.id, now, body);
     if (!beat || beat.healthChanged || !isOnline(beat.previousSeenAt, now)) await this.publishKiosk(kiosk);
