@@ -5,8 +5,16 @@ import { defineConfig } from 'vitest/config';
  * One run, four kinds of test (shared/DESIGN.md): unit (pure, Node), component (happy-dom),
  * integration (server through inject, real SQLite file) and e2e (real Chromium).
  */
+const PG_ONLY = ['tests/integration/db-copy.test.ts', 'tests/integration/instances.test.ts', 'tests/integration/multi-instance-bus.test.ts'];
+const SQLITE_ONLY = ['tests/integration/compiled-server.test.ts', 'tests/integration/config-cli.test.ts', 'tests/integration/server-start.test.ts', 'tests/integration/sqlite-native.test.ts'];
+
 export default defineConfig({
   test: {
+    // Two workers on two cores for the projects that may share the machine (the e2e files run one
+    // at a time, after the others). The integration files do not isolate their modules: each test
+    // builds its own app and store, and importing the server's module graph again for each of
+    // 150 files cost more than two minutes of the CI run.
+    maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
@@ -17,7 +25,16 @@ export default defineConfig({
       {
         // A real scrypt (128 MiB, one at a time by design) and a real SQLite file: on a loaded 2-core
         // machine a sign-in can take seconds. The timeout is a hang guard, never a speed target.
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          // Several instances and a copy target need PostgreSQL: those files run in integration-pg only.
+          exclude: PG_ONLY,
+          environment: 'node',
+          isolate: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
       {
         // The same integration tests on PostgreSQL: one embedded cluster for the run (global setup),
@@ -25,7 +42,10 @@ export default defineConfig({
         test: {
           name: 'integration-pg',
           include: ['tests/integration/**/*.test.ts'],
+          // Files about a SQLite file or a process started on one: the same on either project.
+          exclude: SQLITE_ONLY,
           environment: 'node',
+          isolate: false,
           env: { BORNE_TEST_DIALECT: 'postgres' },
           globalSetup: ['./tests/support/pg-global-setup.ts'],
           testTimeout: 60_000,
