@@ -1,10 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../support/server';
+import { startServerProcess, TSX } from '../support/server-process';
 import { testDialect } from '../support/store';
 
 /**
@@ -12,7 +13,6 @@ import { testDialect } from '../support/store';
  * URL or a PostgreSQL that cannot be reached is said in one line (where, and why), with no stack
  * trace and never the password.
  */
-const TSX = join('node_modules', '.bin', 'tsx');
 
 /** Runs a script to its end; its stdin gets `input` (a password for --password-stdin), then closes. */
 async function tool(script: string, args: string[], env: Record<string, string>, input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -83,22 +83,9 @@ describe.runIf(testDialect() === 'postgres')('DATABASE_URL=postgres://…', { ti
       const exported = await tool('src/server/config/config-cli.ts', ['export', '--config', dir], { DATABASE_URL: url });
       expect(exported.stderr).toBe('');
       expect(exported.code).toBe(0);
-      const child = spawn(TSX, ['src/server/main.ts'], { env: { ...process.env, PORT: '0', DATABASE_URL: url } });
-      let stdout = '';
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      try {
-        await new Promise<void>((resolve, reject) => {
-          child.stdout.on('data', (d: Buffer) => {
-            stdout += d.toString();
-            if (stdout.includes('Borne is running')) resolve();
-          });
-          child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-        });
-      } finally {
-        child.kill('SIGTERM');
-      }
-      expect(stdout).toContain('Borne is running');
+      const running = await startServerProcess([], { PORT: '0', DATABASE_URL: url });
+      running.stop();
+      expect(running.stdout).toContain('Borne is running');
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { LiveConfig } from '../../src/server/config/live-config';
 import { loadSites } from '../../src/server/config/site-loader';
 import { migrate, openSqlite } from '../../src/server/store/db';
@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { startServerProcess, TSX } from '../support/server-process';
 
 const run = promisify(execFile);
-const TSX = join('node_modules', '.bin', 'tsx');
+
 
 async function start(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
   try {
@@ -47,24 +48,11 @@ describe('server start refuses bad settings with the fix, never a stack trace', 
     await store.close();
     const file = join(dir, 'sites', 'chatillon.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"answerSeconds": 30', '"answerSeconds": 5'));
-    const child = spawn(TSX, ['src/server/main.ts', '--config', dir], { env: { ...process.env, PORT: '0', DATABASE_URL: `sqlite:${dbFile}` } });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (d: Buffer) => {
-          stdout += d.toString();
-          if (stdout.includes('Borne is running')) resolve();
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-      });
-      expect(stderr).toContain('Borne starts on the live configuration (the database)');
-      expect(stderr).toContain('chatillon.json: idle.answerSeconds: expected at least 20 seconds');
-      expect(stderr).not.toMatch(/\n\s+at /);
-    } finally {
-      child.kill('SIGTERM');
-    }
+    const running = await startServerProcess(['--config', dir], { PORT: '0', DATABASE_URL: `sqlite:${dbFile}` });
+    running.stop();
+    expect(running.stderr).toContain('Borne starts on the live configuration (the database)');
+    expect(running.stderr).toContain('chatillon.json: idle.answerSeconds: expected at least 20 seconds');
+    expect(running.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('stops on a bad PORT or an unknown option', async () => {

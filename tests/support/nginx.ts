@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports';
 
 /**
  * Debian's nginx, run by a test with the site the README gives. The site is read from the README
@@ -85,16 +86,7 @@ export function throwawayCertificate(dir: string): Certificate {
   return { cert, key, pem, spki: createHash('sha256').update(der).digest('base64') };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** Resolves once something accepts connections on the port; rejects when `alive()` turns false or time runs out. */
 export async function waitForPort(port: number, alive: () => string | null, timeoutMs = 20_000): Promise<void> {

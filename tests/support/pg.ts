@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './ports';
 import { migrate, openPostgres, type Store } from '../../src/server/store/db';
 
 /**
@@ -20,16 +20,6 @@ export interface PgCluster {
 const PASSWORD = 'borne-test';
 export const TEMPLATE_DB = 'borne_template';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startPgCluster(): Promise<PgCluster> {
   let EmbeddedPostgres;

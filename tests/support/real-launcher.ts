@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LAUNCHER_CONTROL_PORT } from '../../src/core/lockdown/policy';
 import { KioskLauncher, startControl } from '../../src/launcher/launcher';
@@ -24,13 +24,7 @@ export interface RealKiosk {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort };
 
 export async function startRealKiosk(kioskUrl: string, extraArgs: readonly string[] = []): Promise<RealKiosk> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
