@@ -90,6 +90,9 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
       const channel = openSse(request, reply);
       openStreams.add(channel);
       channel.onClose(trackStream('kiosk'));
+      // Alive first: whoever sees this kiosk's first help view (the kiosk, a test, a console's
+      // next read) finds its presence already stored.
+      await fleet.streamOpened(kiosk);
       // The help view: its first one, then each change (computed once per pôle and event for all its kiosks).
       const unsubscribe = help.views.watch(kiosk, (view) => channel.send('help', { type: 'help', view } satisfies KioskEvent));
       const unsubscribeCommands = ctx.bus.onKioskCommand(kiosk.id, (command) => channel.send('command', { type: 'command', command } satisfies KioskEvent));
@@ -114,7 +117,6 @@ export function streamRoutes(app: FastifyInstance, authn: Authenticators, ctx: A
         // Presence is not touched: the kiosk page closes its stream on its way to an official
         // site, where the extension renews the lease; a kiosk really gone shows offline when it ends.
       });
-      await fleet.streamOpened(kiosk);
       // A remote action sent while the kiosk was away reaches it now, unless it expired.
       await redeliverCommands(ctx, kiosk);
     },
