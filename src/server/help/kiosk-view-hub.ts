@@ -155,6 +155,7 @@ export class KioskViewHub {
    */
   private async compute(siteId: string, site: Site): Promise<void> {
     const everyone = site.everyone;
+    const generation = site.generation;
     site.everyone = false;
     const targets = everyone ? [...site.watchers].filter((w) => w.ready) : [...site.newcomers].filter((w) => site.watchers.has(w));
     site.newcomers.clear();
@@ -163,10 +164,12 @@ export class KioskViewHub {
       const withQueue = targets.some((w) => w.current?.status === 'waiting');
       let facts = site.facts && (!withQueue || site.facts.waiting) ? site.facts : null;
       if (!facts) {
-        const generation = site.generation;
         facts = await this.source.siteFacts(siteId, withQueue);
         if (site.generation === generation) site.facts = facts;
       }
+      // An event came while the facts were read: a kiosk's call may have moved on (to waiting)
+      // past facts read without the queue. That event's pass, already scheduled, delivers it.
+      if (site.generation !== generation) return;
       for (const watcher of targets) this.deliver(watcher, facts);
     } catch (error) {
       this.ctx.log.warn({ err: error, siteId }, 'kiosk views refresh failed');
