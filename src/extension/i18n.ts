@@ -1,8 +1,14 @@
-import i18next, { type i18n } from 'i18next';
-import ar from '../../locales/ar/extension.json';
-import en from '../../locales/en/extension.json';
-import fr from '../../locales/fr/extension.json';
-import { SOURCE_LANGUAGE, type Language } from '../core/i18n/languages';
+import i18next, { type i18n, type Resource } from 'i18next';
+import { SOURCE_LANGUAGE, isLanguage, type Language } from '../core/i18n/languages';
+
+/** Every language's extension texts, found by folder: a new language needs no change here. */
+const files = import.meta.glob<Record<string, unknown>>('../../locales/*/extension.json', { eager: true, import: 'default' });
+const resources: Resource = Object.fromEntries(
+  Object.entries(files).flatMap(([path, texts]) => {
+    const lang = /locales\/([^/]+)\/extension\.json$/.exec(path)?.[1];
+    return isLanguage(lang) ? [[lang, { extension: texts }]] : [];
+  }),
+);
 
 /**
  * The extension's texts, bundled: a content script cannot fetch them from the official site it
@@ -11,7 +17,7 @@ import { SOURCE_LANGUAGE, type Language } from '../core/i18n/languages';
 export async function extensionI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.init({
-    resources: { fr: { extension: fr }, en: { extension: en }, ar: { extension: ar } },
+    resources,
     lng: language,
     fallbackLng: SOURCE_LANGUAGE,
     ns: ['extension'],

@@ -1,6 +1,8 @@
 import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
+import { isLanguage } from '../core/i18n/languages';
 import { changeLanguage, createI18n } from '../web/i18n';
+import { ConsoleLanguageContext, createConsoleLanguage } from './state/console-language';
 import { I18nProvider } from '../web/i18n-context';
 import { staffApi } from './api';
 import { App } from './App';
@@ -43,14 +45,17 @@ async function boot(): Promise<void> {
     document.title = pageTitle(i18n, state.me.value ? state.waitingCalls.value.length : 0);
   });
   const admin = createAdminStates(state, createRoute());
-  const onLanguage = (lang: string) => void changeLanguage(i18n, lang, NAMESPACES).then((l) => (language.value = l));
+  const consoleLanguage = createConsoleLanguage(i18n.language, async (lang) => (language.value = await changeLanguage(i18n, lang, NAMESPACES)));
+  const onLanguage = (lang: string) => consoleLanguage.choose(isLanguage(lang) ? lang : 'fr');
   const Root = () => (
     <I18nProvider i18n={i18n} language={language}>
-      <StaffStateContext.Provider value={state}>
-        <AdminContext.Provider value={admin}>
-          <App chime={chime} language={language.value} onLanguage={onLanguage} />
-        </AdminContext.Provider>
-      </StaffStateContext.Provider>
+      <ConsoleLanguageContext.Provider value={consoleLanguage}>
+        <StaffStateContext.Provider value={state}>
+          <AdminContext.Provider value={admin}>
+            <App chime={chime} language={language.value} onLanguage={onLanguage} />
+          </AdminContext.Provider>
+        </StaffStateContext.Provider>
+      </ConsoleLanguageContext.Provider>
     </I18nProvider>
   );
   render(<Root />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { i18n, TFunction } from 'i18next';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
+import { languageName, type Language } from '../core/i18n/languages';
 import { guideText, type GuideText } from './guides';
 import type { Namespace } from './i18n';
 
@@ -23,6 +24,22 @@ export function useT<NS extends Namespace = 'kiosk'>(ns?: NS): TFunction<NS> {
   if (!value) throw new Error('useT() needs an <I18nProvider> above it');
   void value.language.value;
   return value.i18n.getFixedT(null, ns ?? 'kiosk') as TFunction<NS>;
+}
+
+/** The translation function of one given language (loaded already), whatever the screen's. */
+export function useTIn<NS extends Namespace>(lang: string, ns: NS): TFunction<NS> {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useTIn() needs an <I18nProvider> above it');
+  void value.language.value;
+  return value.i18n.getFixedT(lang, ns) as TFunction<NS>;
+}
+
+/** Names a language in the screen's language (« ukrainien » on a French console), and follows it. */
+export function useLanguageName(): (code: Language) => string {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useLanguageName() needs an <I18nProvider> above it');
+  const current = value.language.value;
+  return (code) => languageName(code, current);
 }
 
 /**

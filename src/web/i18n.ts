@@ -1,5 +1,5 @@
 import i18next, { type i18n, type Resource } from 'i18next';
-import { LANGUAGE_INFO, SOURCE_LANGUAGE, isLanguage, type Language } from '../core/i18n/languages';
+import { LANGUAGE_INFO, LANGUAGES, SOURCE_LANGUAGE, isLanguage, type Language } from '../core/i18n/languages';
 
 /** The namespaces screens translate with (guides are read through guides.ts). */
 export type Namespace = 'common' | 'kiosk' | 'staff' | 'admin' | 'fleet' | 'enrol' | 'accounts' | 'agendaAdmin' | 'settings' | 'commands';
@@ -28,6 +28,39 @@ export interface I18nOptions {
 
 const loadersOf = new WeakMap<i18n, LocaleLoaders>();
 
+type Texts = { [key: string]: string | Texts };
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * The French texts a language lacks, each with the visible « en français » marker (in that
+ * language), so a partial translation shows French honestly instead of passing it off. The
+ * French text is isolated (FSI … PDI) so it keeps its direction inside a right-to-left screen.
+ * Plural texts take every form the language needs, from the French "other" (or "one").
+ */
+export function frenchStandIns(french: Texts, own: Texts, marker: string, pluralForms: readonly string[]): Texts {
+  const out: Texts = {};
+  const ownBases = new Set(Object.keys(own).map((k) => k.replace(PLURAL, '')));
+  for (const [key, value] of Object.entries(french)) {
+    if (typeof value !== 'string') {
+      const mine = own[key];
+      const sub = frenchStandIns(value, typeof mine === 'object' ? mine : {}, marker, pluralForms);
+      if (Object.keys(sub).length) out[key] = sub;
+      continue;
+    }
+    const base = key.replace(PLURAL, '');
+    if (ownBases.has(base)) continue;
+    const mark = (text: string) => `\u2068${text}\u2069 (${marker})`;
+    if (base === key) out[key] = mark(value);
+    else if (key.endsWith('_other')) {
+      for (const form of pluralForms) {
+        const source = french[`${base}_${form}`];
+        out[`${base}_${form}`] = mark(typeof source === 'string' ? source : value);
+      }
+    }
+  }
+  return out;
+}
+
 async function loadLanguage(instance: i18n, lang: Language, namespaces: readonly string[]): Promise<void> {
   const loaders = loadersOf.get(instance) ?? {};
   await Promise.all(
@@ -37,6 +70,17 @@ async function loadLanguage(instance: i18n, lang: Language, namespaces: readonly
       if (load) instance.addResourceBundle(lang, ns, (await load()).default, true, true);
     }),
   );
+  if (lang === SOURCE_LANGUAGE) return;
+  // Guides have their own marker (guides.ts); every other namespace gets French stand-ins.
+  const marker = (instance.getResource(lang, 'common', 'inFrench') as string | undefined) ?? (instance.getResource(SOURCE_LANGUAGE, 'common', 'inFrench') as string);
+  const forms = new Intl.PluralRules(LANGUAGES[lang].intlLocale).resolvedOptions().pluralCategories;
+  for (const ns of namespaces) {
+    if (ns === 'guides') continue;
+    const french = instance.getResourceBundle(SOURCE_LANGUAGE, ns) as Texts | undefined;
+    if (!french) continue;
+    const standIns = frenchStandIns(french, (instance.getResourceBundle(lang, ns) as Texts | undefined) ?? {}, marker, forms);
+    if (Object.keys(standIns).length) instance.addResourceBundle(lang, ns, standIns, true, false);
+  }
 }
 
 /** Sets the page language and direction: Arabic must turn the whole layout right-to-left. */

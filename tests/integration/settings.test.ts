@@ -53,7 +53,12 @@ describe('who may read and change a pôle’s settings', () => {
     expect(view.settings.help.fallback.fr).toMatch(/accueil/);
     expect(view.guides.find((g) => g.id === 'caf-attestation')?.title).toEqual(expect.any(String));
     expect(view.guides.find((g) => g.id === 'caf-attestation')?.title).not.toBe('caf-attestation');
-    expect(view.languages).toEqual(['fr', 'en', 'ar']);
+    // Every language of the table, with who translated it and whether a fluent person reviewed it.
+    expect(view.languages.map((l) => l.code)).toEqual(['fr', 'en', 'ar', 'uk', 'fa', 'ps', 'ru', 'ti']);
+    const russian = view.languages.find((l) => l.code === 'ru')!;
+    expect(russian).toMatchObject({ reviewed: false, reviewedBy: null, kiosk: { status: 'complete' } });
+    expect(russian.producedBy).toMatch(/machine translation/i);
+    expect(view.languages.find((l) => l.code === 'fr')).toMatchObject({ reviewed: true });
     expect(view.settings).not.toHaveProperty('kiosks');
 
     const first = await save(adminPole, { help: { escalationMinutes: 6 } }, view.version);

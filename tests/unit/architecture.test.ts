@@ -39,3 +39,34 @@ describe('folder rules', () => {
     expect(violations('src/server', (t) => t.startsWith('preact') || t.startsWith('@preact') || /^src\/(kiosk|staff)/.test(t))).toEqual([]);
   });
 });
+
+describe('languages come from the table', () => {
+  // French is the source language and may be named; every other language is a row of the table
+  // in src/core/i18n/languages.ts, so adding one is adding a row and a locale folder.
+  const others = ['en', 'ar', 'uk', 'fa', 'ps', 'ru', 'ti'].join('|');
+  const compares = new RegExp(`(===|!==)\\s*['"](${others})['"]|['"](${others})['"]\\s*(===|!==)`);
+  const importsByName = new RegExp(`locales/(${others})/`);
+
+  it('no module special-cases a language other than the source', () => {
+    const found = sourceFiles('src')
+      .filter((f) => !f.endsWith(join('core', 'i18n', 'languages.ts')))
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (compares.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
+    expect(found).toEqual([]);
+  });
+
+  it('no module imports a language file by name', () => {
+    expect(sourceFiles('src').flatMap((f) => imports(f).filter((i) => importsByName.test(i.spec)).map((i) => `${f} imports ${i.spec}`))).toEqual([]);
+  });
+});
+
+describe('tests', () => {
+  // A skipped test passes a CI without running: a test that cannot run where it is listed belongs
+  // in the project that can run it (vitest.config.ts), and a missing tool fails the test by name.
+  it('are never skipped, focused or left to do', () => {
+    const pattern = /\b(describe|it|test)\.(skip|only|todo|runIf|skipIf)\b|\b(ctx|context)\.skip\(/;
+    const found = sourceFiles('tests').flatMap((f) =>
+      f.endsWith(join('unit', 'architecture.test.ts')) ? [] : readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (pattern.test(line) ? [`${f}:${i + 1}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../i18n/languages';
+import { LANGUAGES, SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../i18n/languages';
 
 /**
  * Remote actions on a kiosk (issue 10 item 5): what the console sends, what the kiosk receives
@@ -25,9 +25,13 @@ const messageText = (lang: string) =>
     .min(1, { error: `expected a message in ${lang}, or leave this language out to fall back to French` })
     .max(500, { error: 'expected at most 500 characters: a usager reads it standing at the kiosk' });
 
-export const commandMessageSchema = z
-  .object({ fr: messageText('French'), en: messageText('English').optional(), ar: messageText('Arabic').optional() })
-  .strict();
+type OtherLanguage = Exclude<Language, 'fr'>;
+const otherLanguageTexts = Object.fromEntries(
+  SUPPORTED_LANGUAGES.filter((l): l is OtherLanguage => l !== SOURCE_LANGUAGE).map((l) => [l, messageText(LANGUAGES[l].frenchName).optional()]),
+) as Record<OtherLanguage, z.ZodOptional<ReturnType<typeof messageText>>>;
+
+/** French required; every other language of the table optional. */
+export const commandMessageSchema = z.object({ fr: messageText('French'), ...otherLanguageTexts }).strict();
 
 export const commandBodySchema = z
   .object({

@@ -1,5 +1,6 @@
 import { addDays, isoDate, parisDate, parisToUtc, weekdayIndex, type LocalDate } from '../agenda/paris-time';
 import type { SiteConfig, Weekday } from './site-config';
+import { localeFor } from '../i18n/languages';
 
 /**
  * Is the pôle open now, and when does it open next? The kiosk must not send a usager to an
@@ -65,8 +66,8 @@ export function openingDay(opensAt: number, nowMs: number): OpeningDay {
 export function formatOpening(opensAt: number, lang: string): { date: string; time: string } {
   const at = new Date(opensAt);
   return {
-    date: new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' }).format(at),
-    time: new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(at),
+    date: new Intl.DateTimeFormat(localeFor(lang), { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' }).format(at),
+    time: new Intl.DateTimeFormat(localeFor(lang), { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(at),
   };
 }
 

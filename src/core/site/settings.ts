@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../i18n/languages';
+import type { LanguageStatus } from '../i18n/translation-status';
 import type { SiteConfig } from './site-config';
 
 /**
@@ -52,8 +52,8 @@ export interface SettingsView {
   updatedBy: string | null;
   /** Every guide that exists (kiosk-config/guides), for « Démarches proposées ». */
   guides: GuideChoice[];
-  /** The languages Borne can show. */
-  languages: readonly Language[];
+  /** The languages Borne can show, each with who translated it, whether reviewed, how complete. */
+  languages: readonly LanguageStatus[];
 }
 
 export interface SettingsSaved extends SettingsView {

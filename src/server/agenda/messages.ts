@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInstance, type TFunction } from 'i18next';
-import { SUPPORTED_LANGUAGES, type Language } from '../../core/i18n/languages';
+import { SUPPORTED_LANGUAGES, intlLocale, type Language } from '../../core/i18n/languages';
 
 /**
  * The server writes confirmations (SMS, e-mail, calendar event) in the usager's language, from
  * the same locale files as the kiosk, so a wording is changed in one place.
  */
 const resources = Object.fromEntries(
-  SUPPORTED_LANGUAGES.map((lang) => [lang, { kiosk: JSON.parse(readFileSync(new URL(`../../../locales/${lang}/kiosk.json`, import.meta.url), 'utf8')) as Record<string, unknown> }]),
+  SUPPORTED_LANGUAGES.flatMap((lang) => {
+    const file = new URL(`../../../locales/${lang}/kiosk.json`, import.meta.url);
+    // A language with no kiosk texts yet falls back to French, as on the kiosk.
+    return existsSync(file) ? [[lang, { kiosk: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> }]] : [];
+  }),
 );
 
 const i18n = createInstance();
@@ -44,5 +48,5 @@ export function fill(lang: Language, key: string, values: Record<string, string>
 
 /** "mercredi 25 novembre 2026 à 09:30", in the pôle's time zone, in the usager's language. */
 export function formatWhen(utcMs: number, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-u-nu-latn' : lang, { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' }).format(new Date(utcMs));
+  return new Intl.DateTimeFormat(intlLocale(lang), { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' }).format(new Date(utcMs));
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { hostOf, type GuideTexts } from '../../core/guides/guide';
-import { SUPPORTED_LANGUAGES } from '../../core/i18n/languages';
 import { changedFields, mergeSettings, notEditable, settingsOf, type GuideChoice, type SettingsSaved, type SettingsView } from '../../core/site/settings';
 import type { SiteConfig } from '../../core/site/site-config';
 import { recordStaffAction } from '../audit/staff-audit';
 import type { AppContext } from '../context';
 import { ApiError, apiError, versionConflict } from '../errors';
 import { validateSite } from './site-loader';
+import { translationStatus } from './translation-status';
 
 /** The guides' French titles, read once: the admin chooses guides by what usagers will read. */
 let frenchTitles: Record<string, GuideTexts> | undefined;
@@ -44,7 +44,7 @@ export class SettingsService {
   view(siteId: string): SettingsView {
     const current = this.ctx.config.get(siteId);
     if (!current) throw apiError('site_unknown');
-    return { settings: settingsOf(current.site), version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy, guides: this.guideChoices(), languages: SUPPORTED_LANGUAGES };
+    return { settings: settingsOf(current.site), version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy, guides: this.guideChoices(), languages: translationStatus() };
   }
 
   /** Field-by-field problems of a merged site beyond its schema: guides that exist, hosts they need. */

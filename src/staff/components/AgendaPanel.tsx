@@ -2,18 +2,19 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StaffAgendaDay } from '../../core/agenda/booking';
 import { addDays, isoDate, parisDate, parisToUtc, parseIsoDate } from '../../core/agenda/paris-time';
 import { WEEKDAYS, type WeeklyPeriods } from '../../core/agenda/slots';
-import { pickLocalized, SUPPORTED_LANGUAGES, type Language } from '../../core/i18n/languages';
+import { pickLocalized, SUPPORTED_LANGUAGES, type Language, localeFor } from '../../core/i18n/languages';
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
 import { ErrorMessage } from './ErrorMessage';
+import { NAME_SLOT, SentenceWithName } from './PersonName';
 
 type Referent = StaffAgendaDay['referents'][number];
 const TZ = 'Europe/Paris';
 
-const time = (iso: string, lang: string) => new Intl.DateTimeFormat(lang, { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-const dateTime = (iso: string, lang: string) => new Intl.DateTimeFormat(lang, { timeZone: TZ, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-const dayTitle = (day: string, lang: string) => new Intl.DateTimeFormat(lang, { timeZone: TZ, dateStyle: 'full' }).format(new Date(`${day}T12:00:00Z`));
-const weekdayName = (i: number, lang: string) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i)));
+const time = (iso: string, lang: string) => new Intl.DateTimeFormat(localeFor(lang), { timeZone: TZ, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const dateTime = (iso: string, lang: string) => new Intl.DateTimeFormat(localeFor(lang), { timeZone: TZ, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+const dayTitle = (day: string, lang: string) => new Intl.DateTimeFormat(localeFor(lang), { timeZone: TZ, dateStyle: 'full' }).format(new Date(`${day}T12:00:00Z`));
+const weekdayName = (i: number, lang: string) => new Intl.DateTimeFormat(localeFor(lang), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i)));
 
 /** "2026-11-25T14:30" typed in the console is Paris time, whatever the browser's own zone. */
 export function parisInputToIso(value: string): string | null {
@@ -92,7 +93,7 @@ function ReferentCard(props: { referent: Referent; lang: string }) {
                 {t('agenda.timeRange', { from: time(b.startsAt, props.lang), to: time(b.endsAt, props.lang) })}
               </span>
               <span>{t('agenda.motifMode', { motif: b.motifName ? pickLocalized(b.motifName, consoleLanguage(props.lang)).text : t(`agenda.motif.${b.motifCategory ?? 'referent_followup'}`), mode: t(`agenda.mode.${b.mode}`) })}</span>
-              <span>{'dossierNumber' in b.who ? t('agenda.whoDossier', { number: b.who.dossierNumber }) : t('agenda.whoContact', { name: b.who.name, phone: b.who.phone })}</span>
+              <span>{'dossierNumber' in b.who ? t('agenda.whoDossier', { number: b.who.dossierNumber }) : <SentenceWithName name={b.who.name} sentence={t('agenda.whoContact', { name: NAME_SLOT, phone: b.who.phone })} />}</span>
               <span class="muted">{t('agenda.reference', { reference: b.reference })}</span>
             </li>
           ))}

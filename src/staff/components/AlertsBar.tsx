@@ -3,9 +3,10 @@ import { useT } from '../../web/i18n-context';
 import { askNotificationPermission, notificationPermission } from '../notifications';
 import type { Chime } from '../sound';
 import { useStaff } from '../state/context';
+import { localeFor } from '../../core/i18n/languages';
 
 /** The pôle's clock, like the agenda: a console may run on a device set to another zone. */
-const timeOf = (iso: string) => new Intl.DateTimeFormat(document.documentElement.lang || 'fr', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const timeOf = (iso: string) => new Intl.DateTimeFormat(localeFor(document.documentElement.lang || 'fr'), { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 /**
  * Offers to turn on what the browser holds back (sound under the autoplay policy, notifications),

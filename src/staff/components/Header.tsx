@@ -31,13 +31,17 @@ export function Header(props: { language: string; onLanguage: (lang: string) => 
         {state === 'open' ? t('connection.connected') : state === 'connecting' ? t('connection.connecting') : state === 'unwatched' ? t('connection.notWatching') : t('connection.offline')}
       </p>
       <div class="header__user">
-        <div class="langs" role="group" aria-label={t('language')}>
-          {SUPPORTED_LANGUAGES.map((lang) => (
-            <button key={lang} type="button" class="chip" lang={lang} aria-pressed={props.language === lang} onClick={() => props.onLanguage(lang)}>
-              {LANGUAGE_INFO[lang].nativeName}
-            </button>
-          ))}
-        </div>
+        {/* Eight languages: a list, not eight buttons, so the header keeps one line. */}
+        <label class="header__language">
+          <span>{t('language')}</span>
+          <select value={props.language} onChange={(e) => props.onLanguage(e.currentTarget.value)}>
+            {SUPPORTED_LANGUAGES.map((lang) => (
+              <option key={lang} value={lang} lang={lang}>
+                {LANGUAGE_INFO[lang].nativeName}
+              </option>
+            ))}
+          </select>
+        </label>
         <span class="header__name">{staff.me.value?.firstName}</span>
         <button type="button" class="button" onClick={() => void staff.logout()}>
           {t('logout')}

@@ -1,5 +1,6 @@
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
+import { localeFor } from '../../core/i18n/languages';
 
 /** What the built-in provider "sent": confirmations written to the outbox, never sent for real. */
 export function OutboxPanel() {
@@ -22,7 +23,7 @@ export function OutboxPanel() {
               <span>{t(`outbox.channel.${m.channel}`)}</span>
               <span>{t('outbox.to', { to: m.to })}</span>
               <span>{t('outbox.reference', { reference: m.appointmentReference })}</span>
-              <span>{new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(m.createdAt))}</span>
+              <span>{new Intl.DateTimeFormat(localeFor(lang), { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(m.createdAt))}</span>
             </p>
             <p>{m.body}</p>
           </li>

@@ -1,8 +1,9 @@
 import type { HelpCall } from '../../core/help/help-call';
 import { useT } from '../../web/i18n-context';
 import { useStaff } from '../state/context';
+import { localeFor } from '../../core/i18n/languages';
 
-const time = (iso: string, lang: string) => new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const time = (iso: string, lang: string) => new Intl.DateTimeFormat(localeFor(lang), { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
 /** « Appels du jour »: every call of the site since midnight, live, with how it ended. */
 export function TodayCallsPanel() {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { SiteSummary } from '../../../core/api/staff-auth';
 import type { FormRefusal } from '../../state/form-errors';
+import { localeFor } from '../../../core/i18n/languages';
 
 /** Refusals « Comptes » words itself; anything else gets the generic sentence. */
 const KNOWN = ['account_disabled', 'account_not_found', 'account_self', 'last_admin_departement', 'network', 'site_not_yours', 'staff_forbidden', 'username_taken', 'validation'] as const;
@@ -19,5 +20,5 @@ export function siteNames(sites: readonly SiteSummary[], ids: readonly string[])
 /** A date and time in Paris, in the page's language (the console sets <html lang>). */
 export function formatWhen(iso: string): string {
   const lang = (typeof document !== 'undefined' && document.documentElement.lang) || 'fr';
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(localeFor(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso));
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Language } from '../../../core/i18n/languages';
-import { useT } from '../../../web/i18n-context';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages';
+import { useLanguageName, useT } from '../../../web/i18n-context';
 import type { FormRefusal } from '../../state/form-errors';
 
 /** The fields whose refusals have a French (and en, ar) explanation of our own; others show the server's words. */
@@ -68,17 +68,18 @@ export function LocalizedFields(props: {
   multiline?: boolean;
 }) {
   const t = useT('agendaAdmin');
+  const nameOf = useLanguageName();
   return (
     <fieldset class="agenda-admin__languages">
       <legend>{props.what}</legend>
       {props.languages.map((lang) => {
         const id = `${props.idPrefix}-${lang}`;
         const message = props.error(`${props.path}.${lang}`) ?? (lang === 'fr' ? props.error(props.path, true) : null);
-        const label = t(lang === 'fr' ? 'text.required' : 'text.optional', { what: props.what, language: t(`language.${lang}`) });
+        const label = t(lang === 'fr' ? 'text.required' : 'text.optional', { what: props.what, language: nameOf(lang) });
         const common = {
           id,
           lang,
-          dir: lang === 'ar' ? 'rtl' : 'ltr',
+          dir: LANGUAGES[lang].dir,
           value: props.value[lang] ?? '',
           required: lang === 'fr',
           'aria-invalid': message ? true : undefined,

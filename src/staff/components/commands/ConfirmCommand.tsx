@@ -1,22 +1,24 @@
 import { useState } from 'preact/hooks';
 import type { CommandKind, CommandMessage } from '../../../core/fleet/commands';
-import { useT } from '../../../web/i18n-context';
+import { SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, LANGUAGES, type Language } from '../../../core/i18n/languages';
+import { useLanguageName, useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
 import { refusalText } from './refusal';
 import type { CommandsKiosk } from './KioskCommands';
 
-const OTHER_LANGUAGES = ['en', 'ar'] as const;
+const OTHER_LANGUAGES = SUPPORTED_LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE);
 
 /**
  * The one confirmation of a remote action, inside the kiosk's dialog: what it does, and for
- * « Mettre hors service » the message for usagers (French required, English and Arabic
+ * « Mettre hors service » the message for usagers (French required, the other languages
  * optional). What was typed stays on screen when the server refuses it.
  */
 export function ConfirmCommand(props: { kind: CommandKind; kiosk: CommandsKiosk; titleId: string; textId: string; onClose: () => void }) {
   const t = useT('commands');
   const { commands } = useAdmin();
   const { kind, kiosk } = props;
-  const [message, setMessage] = useState<Record<'fr' | 'en' | 'ar', string>>({ fr: '', en: '', ar: '' });
+  const nameOf = useLanguageName();
+  const [message, setMessage] = useState<Record<Language, string>>(() => Object.fromEntries(SUPPORTED_LANGUAGES.map((l) => [l, ''])) as Record<Language, string>);
   const [missingFr, setMissingFr] = useState(false);
   const id = `commands-${kind}-${kiosk.id}`;
   const busy = commands.busy.value.has(kiosk.id);
@@ -43,19 +45,19 @@ export function ConfirmCommand(props: { kind: CommandKind; kiosk: CommandsKiosk;
         {!kiosk.online && <p class="commands__note">{t('offlineNote')}</p>}
         {kind === 'out_of_service' && (
           <div class="commands__fields">
-            {(['fr', ...OTHER_LANGUAGES] as const).map((lang) => {
+            {[SOURCE_LANGUAGE, ...OTHER_LANGUAGES].map((lang) => {
               const error = fieldError(lang);
               const hintId = `${id}-${lang}-hint`;
               return (
                 <div key={lang} class="commands__field">
-                  <label for={`${id}-${lang}`}>{t(`message.${lang}`)}</label>
+                  <label for={`${id}-${lang}`}>{lang === SOURCE_LANGUAGE ? t('message.fr') : t('message.other', { language: nameOf(lang) })}</label>
                   <p id={hintId} class="muted">
                     {t(lang === 'fr' ? 'message.frHint' : 'message.otherHint')}
                   </p>
                   <textarea
                     id={`${id}-${lang}`}
                     lang={lang}
-                    dir={lang === 'ar' ? 'rtl' : 'ltr'}
+                    dir={LANGUAGES[lang].dir}
                     rows={lang === 'fr' ? 3 : 2}
                     maxLength={500}
                     required={lang === 'fr'}

@@ -2,8 +2,9 @@ import type { FleetAlertView } from '../../../core/fleet/alerts';
 import { useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
 import { refusalText } from './refusal';
+import { localeFor } from '../../../core/i18n/languages';
 
-const when = (iso: string, lang: string) => new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+const when = (iso: string, lang: string) => new Intl.DateTimeFormat(localeFor(lang), { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * The offline alerts of the admin's pôles, at the top of « Parc des bornes »: a kiosk offline too

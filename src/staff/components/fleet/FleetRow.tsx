@@ -1,6 +1,7 @@
 import { memo } from 'preact/compat';
 import type { ReadonlySignal } from '@preact/signals';
 import type { FleetKiosk } from '../../../core/fleet/fleet-view';
+import { LANGUAGES } from '../../../core/i18n/languages';
 import { useGuideText, useT } from '../../../web/i18n-context';
 import { guidePlace } from '../guide-label';
 import { KioskCommands } from '../commands/KioskCommands';
@@ -33,7 +34,7 @@ export const FleetRow = memo(function FleetRow(props: { kiosk: FleetKiosk; clock
       </td>
       <td class="fleet__state">{t(`state.${k.state}`)}</td>
       <td class="fleet__where">{k.online && k.screen ? where : '—'}</td>
-      <td>{k.language ? tc(`languageName.${k.language}`) : '—'}</td>
+      <td>{k.language ? <span lang={k.language}>{LANGUAGES[k.language].nativeName}</span> : '—'}</td>
       <td>
         <bdi>{h.appVersion ?? t('unknown')}</bdi>
       </td>

@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import { useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
 import { FieldErrors, invalidProps, useErrors } from './fields';
+import { localeFor } from '../../../core/i18n/languages';
 
 /** « Jeudi 25 décembre 2026 » for "2026-12-25" (a Paris date: no time zone shift). */
 export function closedDayName(date: string, lang: string): string {
   const at = Date.parse(`${date}T12:00:00Z`);
-  return Number.isNaN(at) ? date : new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(at));
+  return Number.isNaN(at) ? date : new Intl.DateTimeFormat(localeFor(lang), { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(at));
 }
 
 /** Days the pôle is closed whatever its hours say: added one by one, each removable. */

@@ -2,10 +2,11 @@ import { useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
 import { WEEKDAYS } from '../../state/settings-draft';
 import { FieldErrors, invalidProps, useErrors } from './fields';
+import { localeFor } from '../../../core/i18n/languages';
 
 /** Monday is index 0; 2024-01-01 was a Monday, so its week names the days in any language. */
 export function weekdayName(index: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index)));
+  return new Intl.DateTimeFormat(localeFor(lang), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + index)));
 }
 
 /**

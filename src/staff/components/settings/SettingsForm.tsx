@@ -1,5 +1,6 @@
-import { LANGUAGE_INFO, SUPPORTED_LANGUAGES, type Language } from '../../../core/i18n/languages';
-import { useT } from '../../../web/i18n-context';
+import { LANGUAGE_INFO, SOURCE_LANGUAGE, SUPPORTED_LANGUAGES, type Language } from '../../../core/i18n/languages';
+import type { LanguageStatus } from '../../../core/i18n/translation-status';
+import { useLanguageName, useT } from '../../../web/i18n-context';
 import { useAdmin } from '../../state/admin-context';
 import { ClosedDaysEditor } from './ClosedDaysEditor';
 import { SaveAnswer } from './SaveAnswer';
@@ -129,6 +130,39 @@ function TextField(props: { path: 'name' | 'address'; label: string }) {
   );
 }
 
+/**
+ * One language to offer, with what a pôle needs to decide: whether a person fluent in it read
+ * the texts (never claimed when nobody did), who made them, and how complete kiosk and console are.
+ */
+function LanguageChoice(props: { status: LanguageStatus; checked: boolean; onToggle: (on: boolean) => void }) {
+  const t = useT('settings');
+  const nameOf = useLanguageName();
+  const { status } = props;
+  const id = `settings-language-${status.code}`;
+  const percent = (ratio: number) => Math.floor(ratio * 100);
+  return (
+    <div class="settings__language">
+      <label class="settings__choice" for={id}>
+        <input id={id} type="checkbox" checked={props.checked} aria-describedby={`${id}-status`} onChange={(e) => props.onToggle(e.currentTarget.checked)} />
+        <span lang={status.code} dir={LANGUAGE_INFO[status.code].dir}>
+          {LANGUAGE_INFO[status.code].nativeName}
+        </span>
+        {status.code !== SOURCE_LANGUAGE && <span class="muted"> ({nameOf(status.code)})</span>}
+      </label>
+      <p id={`${id}-status`} class={`settings__translation settings__translation--${status.reviewed ? 'reviewed' : 'unreviewed'}`}>
+        {status.code === SOURCE_LANGUAGE
+          ? t('translation.source')
+          : [
+              status.reviewed ? t('translation.reviewed', { by: status.reviewedBy ?? '' }) : t('translation.unreviewed'),
+              t(`translation.kiosk.${status.kiosk.status}`, { percent: percent(status.kiosk.ratio) }),
+              t(`translation.console.${status.console.status}`, { percent: percent(status.console.ratio) }),
+            ].join(' · ')}
+      </p>
+      {status.code !== SOURCE_LANGUAGE && <p class="settings__translation-by muted">{t('translation.producedBy', { by: status.producedBy })}</p>}
+    </div>
+  );
+}
+
 function LanguagesField() {
   const t = useT('settings');
   const settings = useAdmin().settings;
@@ -139,13 +173,10 @@ function LanguagesField() {
     settings.edit((d) => ({ ...d, languages: on ? SUPPORTED_LANGUAGES.filter((l) => l === lang || d.languages.includes(l)) : d.languages.filter((l) => l !== lang) }));
   return (
     <>
-      <fieldset class="settings__choices" aria-describedby={invalidProps('languages', errors)['aria-describedby']}>
+      <fieldset class="settings__choices settings__choices--languages" aria-describedby={invalidProps('languages', errors)['aria-describedby']}>
         <legend>{t('field.languages')}</legend>
-        {SUPPORTED_LANGUAGES.map((lang) => (
-          <label key={lang} class="settings__choice" lang={lang}>
-            <input type="checkbox" checked={draft.languages.includes(lang)} onChange={(e) => toggle(lang, e.currentTarget.checked)} />
-            {LANGUAGE_INFO[lang].nativeName}
-          </label>
+        {(settings.view.value?.languages ?? []).map((status) => (
+          <LanguageChoice key={status.code} status={status} checked={draft.languages.includes(status.code)} onToggle={(on) => toggle(status.code, on)} />
         ))}
         <FieldErrors prefix="languages" errors={errors} />
       </fieldset>

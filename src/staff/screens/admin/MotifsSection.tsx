@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MotifAdminView } from '../../../core/agenda/agenda-admin';
 import { can } from '../../../core/auth/policy';
+import { LANGUAGES } from '../../../core/i18n/languages';
 import { useT } from '../../../web/i18n-context';
 import { ArchiveButton } from '../../components/agenda-admin/fields';
 import { MotifForm } from '../../components/agenda-admin/MotifForm';
@@ -62,7 +63,7 @@ export function MotifsSection() {
                     {lists.languages
                       .filter((l) => l !== 'fr' && m.name[l])
                       .map((l) => (
-                        <p key={l} lang={l} dir={l === 'ar' ? 'rtl' : 'ltr'} class="muted">
+                        <p key={l} lang={l} dir={LANGUAGES[l].dir} class="muted">
                           {m.name[l]}
                         </p>
                       ))}
