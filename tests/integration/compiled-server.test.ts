@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/server/server-build';
-import { testDialect } from '../support/store';
 
 /**
  * Production runs the compiled server (issue 11, « A supported runtime »): `npm run build`
@@ -29,7 +28,7 @@ function files(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-describe.runIf(testDialect() === 'sqlite')('the compiled server', () => {
+describe('the compiled server', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'borne-compiled-'));
     for (const name of ['node_modules', 'locales', 'kiosk-config', 'package.json']) symlinkSync(resolve(name), join(root, name));

@@ -1,28 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
-import { startServerProcess, TSX } from '../support/server-process';
-import { testDialect } from '../support/store';
+import { runTool as tool } from '../support/server-process';
 
 /**
  * DATABASE_URL (issue 11): the server and the commands open sqlite: or postgres:// alike; a bad
  * URL or a PostgreSQL that cannot be reached is said in one line (where, and why), with no stack
  * trace and never the password.
  */
-
-/** Runs a script to its end; its stdin gets `input` (a password for --password-stdin), then closes. */
-async function tool(script: string, args: string[], env: Record<string, string>, input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(TSX, [script, ...args], { env: { ...process.env, PORT: '0', ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input);
-  });
-}
 
 /** A loopback port nobody listens on. */
 async function closedPort(): Promise<number> {
@@ -69,25 +56,6 @@ describe('a DATABASE_URL that cannot be used', { timeout: 120_000 }, () => {
         expect(r.stderr).not.toContain('hunter2');
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe.runIf(testDialect() === 'postgres')('DATABASE_URL=postgres://…', { timeout: 120_000 }, () => {
-  it('runs the server and the commands on PostgreSQL', async () => {
-    const server = await startTestServer();
-    const url = server.store.url!;
-    const dir = mkdtempSync(join(tmpdir(), 'borne-url-'));
-    try {
-      const exported = await tool('src/server/config/config-cli.ts', ['export', '--config', dir], { DATABASE_URL: url });
-      expect(exported.stderr).toBe('');
-      expect(exported.code).toBe(0);
-      const running = await startServerProcess([], { PORT: '0', DATABASE_URL: url });
-      running.stop();
-      expect(running.stdout).toContain('Borne is running');
-    } finally {
-      await server.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

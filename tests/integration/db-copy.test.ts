@@ -15,7 +15,7 @@ import { callHelp, onDuty, staffAction } from '../support/help';
 import { openNamedPgTestStore } from '../support/pg';
 import { kioskAuth, staffCookie, testPasswordHash, type TestServer } from '../support/server';
 import { openSse } from '../support/sse';
-import { pgAdminUrl, testDialect } from '../support/store';
+import { pgAdminUrl } from '../support/store';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
@@ -47,7 +47,7 @@ async function serverOn(store: Store, dir: string, kioskTokens: Map<string, stri
   return { app, store, dir, dbFile: '', sites: app.borne.config.sites, kioskTokens, close: async () => (await app.close(), await store.close()) };
 }
 
-describe.runIf(testDialect() === 'postgres')('npm run db:copy', () => {
+describe('npm run db:copy', () => {
   const dir = mkdtempSync(join(tmpdir(), 'borne-copy-'));
   const file = join(dir, 'borne.sqlite');
   const target = `borne_copy_${process.pid}`;

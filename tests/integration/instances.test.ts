@@ -10,7 +10,6 @@ import { IDENTIFY_POLICY } from '../../src/server/identity/lockout';
 import { addStaff } from '../support/help';
 import { startTestServerPair, type TestServerPair } from '../support/pair';
 import { fixedClock, kioskAuth, staffCookie } from '../support/server';
-import { testDialect } from '../support/store';
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -32,7 +31,7 @@ function tally(replies: Reply[]): Record<string, number> {
   return out;
 }
 
-describe.runIf(testDialect() === 'postgres')('two instances on one PostgreSQL', () => {
+describe('two instances on one PostgreSQL', () => {
   beforeEach(async () => {
     clock.set('2026-11-23T09:00:00.000Z');
     // Unknown usernames skip the real (slow) dummy hash, and there is room for every attempt at

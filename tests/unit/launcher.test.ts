@@ -29,7 +29,7 @@ function setup(env: Record<string, string> = {}) {
     rmSync(logDir, { recursive: true, force: true });
   });
   /** The arguments of each Chromium run, in start order. */
-  const runs = () => readdirSync(logDir).map((f) => JSON.parse(readFileSync(join(logDir, f), 'utf8')) as string[]);
+  const runs = () => readdirSync(logDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(logDir, f), 'utf8')) as string[]);
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
     expect(check()).toBe(true);
