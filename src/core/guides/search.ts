@@ -10,27 +10,72 @@ export interface SearchDocument {
   extra: string;
 }
 
-const STOP_WORDS = new Set(
-  'je j veux voudrais faire mon ma mes le la les l de des du d un une a au aux et pour en sur avec ou i want to my the a an of for on in and with أريد ان أن في من على عن الى إلى و'.split(' '),
-);
+/**
+ * The small words of a request, in every language of the kiosk, left out of the search ("je veux",
+ * "я хочу", "من می‌خواهم"…): a guide must match the words that say what the person needs.
+ * Written as people type them; normalised like the queries.
+ */
+const STOP_WORD_LISTS = [
+  // French
+  'je j veux voudrais faire mon ma mes le la les l de des du d un une a au aux et pour en sur avec ou',
+  // English
+  'i want to my the a an of for on in and with how',
+  // Arabic
+  'أريد ان أن في من على عن الى إلى و كيف',
+  // Ukrainian
+  'я хочу мені треба потрібно як де мій моя моє мої в у на з із і й та по для про до від за це',
+  // Russian
+  'я хочу хотел хотела нужно надо как где мне мой моя моё мои в во на с со и по для о об из к у за от это',
+  // Dari (Persian)
+  'من میخواهم می خواهم میخوام را به از در با و برای که این یک است چطور چگونه',
+  // Pashto
+  'زه غواړم غواړم د په له ته او چې دا یو زما لپاره سره څنګه',
+  // Tigrinya
+  'ኣነ ይደሊ ናይ ኣብ ምስ ከመይ እየ',
+];
 
-/** Lower case, no accents, Arabic letters in one form each, only letters and digits. */
+/** Lower case, no accents or vowel marks, one form for each letter people type in several ways. */
 export function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u064b-\u065f\u0670]/g, '') // Arabic vowel marks
-    .replace(/[أإآ]/g, 'ا')
-    .replace(/ة/g, 'ه')
-    .replace(/ى/g, 'ي')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      // Arabic script: vowel marks and Quranic signs, the tatweel, and the Persian half-space
+      // (typed as nothing, a space or a half-space: "می‌خواهم", "میخواهم").
+      .replace(/[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]/g, '')
+      // Hamza forms, then the letters Arabic, Persian and Pashto keyboards write differently.
+      .replace(/[أإآٱ]/g, 'ا')
+      .replace(/ؤ/g, 'و')
+      .replace(/ء/g, '')
+      .replace(/[يىئېۍےیﻱ]/g, 'ی')
+      .replace(/[كګڪ]/g, (c) => (c === 'ګ' ? 'گ' : 'ک'))
+      .replace(/[ةۀە]/g, 'ه')
+      // Pashto letters a Persian keyboard lacks: typed with the nearest Persian one.
+      .replace(/ټ/g, 'ت')
+      .replace(/ډ/g, 'د')
+      .replace(/ړ/g, 'ر')
+      .replace(/ږ/g, 'ژ')
+      .replace(/ښ/g, 'ش')
+      .replace(/ڼ/g, 'ن')
+      // Arabic-Indic and Persian digits are digits.
+      .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+      .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+      // Cyrillic: ё is written е by most; the Ukrainian apostrophe is part of the word ("об’єкт").
+      .replace(/ё/g, 'е')
+      .replace(/(?<=\p{Script=Cyrillic})['’ʼ](?=\p{Script=Cyrillic})/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
+
+const STOP_WORDS = new Set(STOP_WORD_LISTS.flatMap((list) => normalise(list).split(' ')));
 
 export function tokens(text: string): string[] {
   return normalise(text)
     .split(' ')
+    // The Arabic article is part of the written word: « السكن » is « سكن » with "the".
+    .map((t) => t.replace(/^ال(?=\p{Script=Arabic}{3,})/u, ''))
     .filter((t) => t.length > 1 && !STOP_WORDS.has(t));
 }
 
