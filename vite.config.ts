@@ -42,7 +42,8 @@ function kiosk(): UserConfig {
         },
         injectManifest: {
           // The shell, its chunks (the locales are chunks too) and icons; never anything from /api/.
-          globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+          // woff2: the Ethiopic font, so Tigrinya shows offline too.
+          globPatterns: ['**/*.{js,css,html,svg,webmanifest,woff2}'],
           rollupFormat: 'es',
         },
         devOptions: { enabled: false },

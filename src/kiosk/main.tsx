@@ -5,6 +5,7 @@ import { farewellLanguage, sessionEndedElsewhere } from '../core/lockdown/bridge
 import { LAUNCHER_CONTROL_URL } from '../core/lockdown/policy';
 import { GUIDES } from '../web/guides';
 import { createI18n } from '../web/i18n';
+import { loadScriptFonts } from '../web/fonts';
 import { I18nProvider } from '../web/i18n-context';
 import { createKioskApi } from './api';
 import { App } from './App';
@@ -30,7 +31,7 @@ async function boot(): Promise<void> {
   const sessionLang = sessionStorage.getItem(LANGUAGE_KEY);
   const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,kiosk,guides}.json');
   const startLang = goodbye ?? (isLanguage(sessionLang) ? sessionLang : isLanguage(cachedLang) ? cachedLang : 'fr');
-  const i18n = await createI18n({ loaders, namespaces: ['common', 'kiosk', 'guides'], defaultNS: 'kiosk', language: startLang });
+  const [i18n] = await Promise.all([createI18n({ loaders, namespaces: ['common', 'kiosk', 'guides'], defaultNS: 'kiosk', language: startLang }), loadScriptFonts()]);
   const enrolled = await enrolFromAddress();
   if (enrolled === 'refused' || enrolled === 'unreachable') {
     render(

@@ -1,6 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { isLanguage } from '../core/i18n/languages';
+import { loadScriptFonts } from '../web/fonts';
 import { changeLanguage, createI18n } from '../web/i18n';
 import { ConsoleLanguageContext, createConsoleLanguage } from './state/console-language';
 import { I18nProvider } from '../web/i18n-context';
@@ -21,7 +22,7 @@ const NAMESPACES = ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'acc
 
 async function boot(): Promise<void> {
   const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/{common,staff,guides,admin,fleet,enrol,accounts,agendaAdmin,settings,commands}.json');
-  const i18n = await createI18n({ loaders, namespaces: NAMESPACES, defaultNS: 'staff', language: 'fr' });
+  const [i18n] = await Promise.all([createI18n({ loaders, namespaces: NAMESPACES, defaultNS: 'staff', language: 'fr' }), loadScriptFonts()]);
   const language = signal(i18n.language);
   const chime = createChime();
   let rings = 0;
