@@ -41,6 +41,12 @@ describe('the on-screen letter keys', () => {
     expect(type(['A', '.', 'B', '@', 'X', '.', 'F', 'R', 'space'], 'email')).toBe('a.b@x.fr');
   });
 
+  it('capitalise names in Cyrillic, keep the small letter after the Ukrainian apostrophe, and leave Arabic letters as they are', () => {
+    expect(type(['М', 'А', 'Р', 'И', 'Я', 'space', 'И', 'В', 'А', 'Н', 'О', 'В', 'А'], 'name')).toBe('Мария Иванова');
+    expect(type(['М', 'А', 'Р', 'ʼ', 'Я', 'Н', 'А', '-', 'Ї', 'Ж', 'А', 'К'], 'name')).toBe('Марʼяна-Їжак');
+    expect(type(['م', 'ح', 'م', 'د', 'space', 'ع', 'ل', 'ي'], 'name')).toBe('محمد علي');
+  });
+
   it('stop a ticket reference at its six characters', () => {
     expect(type(['Z', 'G', '2', 'T', 'E', 'H', 'K'], 'code')).toBe('ZG2TEH');
   });

@@ -53,6 +53,8 @@ describe('guide search shows its results where the eyes are', () => {
         await page.locator('#guide-search').fill('');
         await page.locator('[aria-controls="guide-keyboard"]').click();
         const keys = page.locator('#guide-keyboard');
+        // In Arabic the keys show Arabic letters first: « ABC » for a word in Latin letters.
+        if (lang !== 'fr') await keys.getByRole('button', { name: /^ABC/ }).click();
         for (const key of ['I', 'M', 'P']) await keys.getByRole('button', { name: key, exact: true }).click();
         expect(await page.locator('#guide-search').inputValue()).toBe('imp');
         await expect.poll(() => status.innerText({ timeout: 2000 })).toMatch(LANGUAGES[lang].count);

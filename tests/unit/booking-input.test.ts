@@ -21,4 +21,12 @@ describe('what a person types when booking', () => {
     expect(contactSchema.safeParse({ name: "Aïcha N'Diaye-Léger", phone: '0612345678' }).success).toBe(true);
     expect(contactSchema.safeParse({ name: 'R2D2', phone: '0612345678' }).success).toBe(false);
   });
+
+  it('takes names in every script of the kiosk: Arabic, Persian, Pashto, Cyrillic, with their signs', () => {
+    const ok = (name: string) => contactSchema.safeParse({ name, phone: '0612345678' }).success;
+    for (const name of ['محمد علي', 'مُحَمَّد', 'زهرا حسین‌زاده', 'ګلالۍ ښکلا', 'Мария Иванова', 'Марʼяна Мельник', 'Мар’яна', "Олег Дем'яненко", 'Ёлкина-Щукина'])
+      expect(ok(name), name).toBe(true);
+    // The same limits in every script: letters first, no digits (Western or Arabic-Indic), 80 at most.
+    for (const name of ['م', 'محمد ٣', '-Мария', 'Ива2нова', 'ا'.repeat(81)]) expect(ok(name), name).toBe(false);
+  });
 });

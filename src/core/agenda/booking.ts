@@ -98,7 +98,10 @@ export const contactSchema = z
       .trim()
       .min(2, { error: 'expected the name of the person, at least 2 letters' })
       .max(80, { error: 'the name is too long: 80 characters at most' })
-      .regex(/^[\p{L}][\p{L}\p{M}' \-.]*$/u, { error: 'expected letters, spaces, hyphens or apostrophes only' }),
+      // Letters and their marks of every script (Arabic, Persian, Pashto, Cyrillic, Latin…), the
+      // apostrophes ' ’ and ʼ (a letter: « Марʼяна »), and the zero-width non-joiner of Persian
+      // and Pashto names (« حسین‌زاده »); no digits.
+      .regex(/^\p{L}[\p{L}\p{M}'’ \-.\u200C]*$/u, { error: 'expected letters, spaces, hyphens or apostrophes only' }),
     phone: z.string().refine((v) => normalisePhone(v) !== null, { error: 'expected a French phone number of 10 digits, for example "06 12 34 56 78"' }),
   })
   .strict();

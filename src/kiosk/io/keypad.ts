@@ -28,7 +28,8 @@ export type TextKey = { char: string } | 'space' | 'erase';
 
 /**
  * Applies a key to a name or an e-mail address. Names get their capitals by themselves (first
- * letter of each part), so a usager never needs a shift key; e-mail addresses stay lower case.
+ * letter of each part, in the scripts that have capitals), so a usager never needs a shift key;
+ * e-mail addresses stay lower case.
  */
 export function applyTextKey(value: string, key: TextKey, kind: 'name' | 'email' | 'code' | 'search', maxLength = 80): string {
   if (key === 'erase') return value.slice(0, -1);
@@ -36,6 +37,10 @@ export function applyTextKey(value: string, key: TextKey, kind: 'name' | 'email'
   if (key === 'space') return kind === 'email' || kind === 'code' || value === '' || value.endsWith(' ') ? value : `${value} `;
   if (kind === 'email' || kind === 'search') return value + key.char.toLowerCase();
   if (kind === 'code') return value.replace(/[^A-Z0-9]/gi, '').length >= 6 ? value : value + key.char.toUpperCase();
+  // Only a script with capitals gets them (Cyrillic, Latin); Arabic letters go in as they are.
+  // The Ukrainian apostrophe ʼ is a letter sign, not a break: « Марʼяна » keeps its small я.
+  const cased = key.char.toUpperCase() !== key.char.toLowerCase();
+  if (!cased) return value + key.char;
   const startsWord = value === '' || /[\s'-]$/.test(value);
   return value + (startsWord ? key.char.toUpperCase() : key.char.toLowerCase());
 }

@@ -43,6 +43,7 @@ export function ContactScreen() {
             <input
               id="contact-name"
               class="big-input big-input--text"
+              dir="auto"
               autocomplete="off"
               spellcheck={false}
               aria-invalid={tried && !nameOk}
@@ -53,7 +54,7 @@ export function ContactScreen() {
             <p id="contact-name-error" class="field-error" aria-live="polite">
               {tried && !nameOk ? t('booking.nameError') : ''}
             </p>
-            <TextKeyboard value={name} kind="name" onChange={setName} controls="contact-name" />
+            <TextKeyboard value={name} kind="name" onChange={setName} controls="contact-name" language={kiosk.language.value} />
           </>
         ) : (
           <>

@@ -49,12 +49,12 @@ export function GuidesScreen() {
       <div class="guides__search" role="search">
         <label for="guide-search">{t('guides.searchLabel')}</label>
         <div class="guides__search-row">
-          <input id="guide-search" class="big-input big-input--text" type="search" autocomplete="off" spellcheck={false} value={query} onInput={(e) => guideState.search(e.currentTarget.value.slice(0, 80))} />
+          <input id="guide-search" class="big-input big-input--text" type="search" dir="auto" autocomplete="off" spellcheck={false} value={query} onInput={(e) => guideState.search(e.currentTarget.value.slice(0, 80))} />
           <button type="button" class="button" aria-expanded={keyboard} aria-controls="guide-keyboard" onClick={() => setKeyboard(!keyboard)}>
             {t('guides.showKeyboard')}
           </button>
         </div>
-        <div id="guide-keyboard">{keyboard && <TextKeyboard value={query} kind="search" onChange={(v) => guideState.search(v)} controls="guide-search" />}</div>
+        <div id="guide-keyboard">{keyboard && <TextKeyboard value={query} kind="search" onChange={(v) => guideState.search(v)} controls="guide-search" language={lang} />}</div>
       </div>
 
       {/*
