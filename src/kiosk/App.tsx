@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { HelpButton } from './components/HelpButton';
 import { IdleDialog } from './components/IdleDialog';
+import { ListenButton } from './components/ListenButton';
 import { OfflineBanner } from './components/OfflineBanner';
 import { TopBar } from './components/TopBar';
 import { HelpScreen } from './screens/HelpScreen';
@@ -40,6 +41,7 @@ export function App() {
         <CurrentScreen />
       </main>
       <footer class="helpbar">
+        <ListenButton />
         <HelpButton />
       </footer>
       <IdleDialog />

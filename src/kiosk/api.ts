@@ -6,6 +6,7 @@ import type { Language } from '../core/i18n/languages';
 import { kioskHelpTransport } from '../core/help/help-session';
 import type { KioskCommand } from '../core/fleet/commands';
 import type { KioskSiteView } from '../core/site/site-config';
+import type { Speakable, SpeechAudio, SpeechManifest } from '../core/i18n/speakable';
 import { apiRequest } from '../web/api-client';
 import { startEventStream, type EventStream, type StreamState } from '../web/event-stream';
 
@@ -31,6 +32,10 @@ export interface KioskApi {
   stream(handlers: { onHelp: (view: KioskHelpView) => void; onState: (state: StreamState) => void; onRefused: () => void; onCommand: (command: KioskCommand) => void; onAgenda: () => void; onSite?: () => void }): EventStream;
   /** The kiosk received (acknowledged) or applied (done) a remote action of the console. */
   ackCommand(id: string, status: 'acknowledged' | 'done'): Promise<void>;
+  /** « Écouter »: the server's espeak-ng languages and the pôle's recordings. */
+  speechManifest?(): Promise<SpeechManifest>;
+  /** « Écouter »: where the audio of one text is (by key and language, never a text). */
+  speechAudio?(lang: Language, item: Speakable): Promise<SpeechAudio>;
 }
 
 /** Who may change a booking: the usager session of a dossier, or the access found with a ticket reference. */
@@ -64,6 +69,11 @@ export function createKioskApi(token: string, base = '/api/kiosk'): KioskApi {
     findBooking: (reference, phone) => apiRequest(`${base}/appointments/find`, { method: 'POST', headers, body: { reference, phone } }),
     notify: (id, body) => apiRequest(`${base}/appointments/${encodeURIComponent(id)}/notify`, { method: 'POST', headers, body }),
     ackCommand: (id, status) => apiRequest(`${base}/commands/${encodeURIComponent(id)}/ack`, { method: 'POST', headers, body: { status } }),
+    speechManifest: () => apiRequest(`${base}/speech/manifest`, { headers }),
+    speechAudio: (lang, item) => {
+      const counts = Object.entries(item.values ?? {}).map(([k, v]) => [k, String(v)]);
+      return apiRequest(`${base}/speech?${new URLSearchParams([['lang', lang], ['key', item.key], ...counts]).toString()}`, { headers });
+    },
     stream: ({ onHelp, onState, onRefused, onCommand, onAgenda, onSite }) =>
       startEventStream({
         url: `${base}/stream`,

@@ -51,6 +51,8 @@ import { streamRoutes } from './realtime/stream.routes';
 import { defaultInstanceId, withInstance } from './observability/instance';
 import { observeSweep, timedSweep } from './observability/metrics';
 import { metricsRoutes } from './observability/metrics.routes';
+import { speechRoutes } from './speech/speech.routes';
+import { SpeechService, type SpeechOptions } from './speech/speech.service';
 import { systemClock, type Clock } from './store/clock';
 import type { Store } from './store/db';
 
@@ -92,6 +94,11 @@ export interface BuildOptions {
   trustProxy?: boolean;
   /** Bounds on sign-in (hashes at once, the line, per address); tests instrument the password check. */
   signIn?: SignInOptions;
+  /**
+   * « Écouter »: locales, recordings (AUDIO_DIR) and the espeak-ng cache (SPEECH_CACHE_DIR).
+   * espeak-ng's voices are checked at the first need; main.ts checks them at start.
+   */
+  speech?: SpeechOptions;
 }
 
 export interface BorneServices {
@@ -106,6 +113,8 @@ export interface BorneServices {
   /** Remote actions on kiosks, and the fleet's offline alerts. */
   commands: CommandsService;
   alerts: AlertsService;
+  /** « Écouter »: the texts read aloud, the recordings and espeak-ng's cache. */
+  speech: SpeechService;
   /** Escalates/expires help calls and cleans up; the timer calls it, tests call it directly. */
   sweep(): Promise<void>;
   /**
@@ -150,6 +159,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   const guides = new GuidesService(ctx);
   const commands = new CommandsService(ctx, fleet, help, identity);
   const alerts = new AlertsService(ctx, fleet, opts.alertNotifier ?? new AlertOutboxProvider(ctx.db));
+  const speech = new SpeechService({ ...opts.speech, log: { info: (obj, msg) => app.log.info(obj, msg), warn: (msg) => app.log.warn(msg) } });
   const agenda = new AgendaService(ctx, opts.agendaSource ?? new SqlAgendaSource(ctx.db), identity, opts.notifier ?? new OutboxProvider(ctx.db));
   // Every sweep is timed and counted for /metrics, the timer's and the tests' alike.
   const sweep = timedSweep(async () => {
@@ -175,7 +185,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await sweep();
     return true;
   };
-  app.decorate('borne', { config, help, fleet, auth, identity, agenda, guides, commands, alerts, sweep, sweepIfLeader, bus });
+  app.decorate('borne', { config, help, fleet, auth, identity, agenda, guides, commands, alerts, speech, sweep, sweepIfLeader, bus });
 
   await app.register(fastifyCookie);
   installErrorHandling(app);
@@ -204,6 +214,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   agendaRoutes(app, authn, agenda);
   agendaAdminRoutes(app, authn, agenda.admin);
   guidesRoutes(app, authn, guides);
+  speechRoutes(app, authn, speech);
   const openStreams = streamRoutes(app, authn, ctx, help, fleet);
   fleetWatchRoutes(app, authn, ctx, fleet, openStreams);
 

@@ -72,6 +72,11 @@ const CATALOGUE = {
   alert_not_found: { status: 404, message: 'There is no alert with this id at your pôles: reload « Parc des bornes ».' },
   alert_resolved: { status: 409, message: 'This alert is already resolved.' },
   metrics_forbidden: { status: 403, message: '/metrics is not public: it answers a request from this machine (127.0.0.1 or ::1, through no proxy), or one with Authorization: Bearer <METRICS_TOKEN> when the server runs with METRICS_TOKEN set (for example METRICS_TOKEN=$(openssl rand -hex 32)); give the same token to Prometheus.' },
+  speech_key_unknown: { status: 404, message: 'There is no text with this key in the locales: « Écouter » reads only texts of locales/ (for example "home.title").' },
+  speech_not_speakable: { status: 422, message: 'This text is not read aloud: it has a placeholder that may hold personal data.' },
+  speech_no_voice: { status: 404, message: 'There is no voice for this language on this server: record the text in AUDIO_DIR, or install espeak-ng with the voice.' },
+  speech_unavailable: { status: 503, message: 'The server could not make the audio just now (espeak-ng failed): try again, or ask a médiateur.' },
+  speech_audio_not_found: { status: 404, message: 'There is no audio with this name: ask /api/kiosk/speech for the current one.' },
   rate_limited: { status: 429, message: 'Too many requests: wait a moment, then try again.' },
   internal: { status: 500, message: 'Something went wrong on the server; nothing you sent was lost. Try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-  const app = await build({ store, sites, guides: guides.guides, distDir: options.distDir, version, trustProxy: options.trustProxy, instanceId: options.instanceId, metricsToken: options.metricsToken, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await build({ store, sites, guides: guides.guides, distDir: options.distDir, version, trustProxy: options.trustProxy, instanceId: options.instanceId, metricsToken: options.metricsToken, speech: { audioDir: options.audioDir, cacheDir: options.speechCacheDir }, logRequests: process.env.LOG_LEVEL === 'debug', logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  // « Écouter »: which espeak-ng voices this machine has, said in the log before the kiosks ask.
+  await app.borne.speech.start();
   // From here on the database's configuration is the live one; kiosk-config/ was imported on the first start.
   const live = app.borne.config.sites;
   const drifted = filesValid ? driftedSites(sites, live) : [];

@@ -130,35 +130,5 @@ describe('the guide player', () => {
     state.stop();
   });
 
-  it('offers « Écouter » only when the browser has a voice for the language, and reads the step', async () => {
-    const { state } = await setup();
-    state.openGuide('caf-test');
-    state.guide.begin();
-    await screen.findByText('Étape 1 sur 3');
-    expect(screen.queryByRole('button', { name: 'Écouter' })).toBeNull();
-    state.stop();
-
-    const spoken: string[] = [];
-    (globalThis as { speechSynthesis?: unknown }).speechSynthesis = {
-      getVoices: () => [{ lang: 'fr-FR', name: 'Française' }],
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      cancel: () => undefined,
-      speak: (u: { text: string }) => spoken.push(u.text),
-    };
-    (globalThis as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance ??= class {
-      voice: unknown = null;
-      lang = '';
-      rate = 1;
-      onend: unknown = null;
-      onerror: unknown = null;
-      constructor(readonly text: string) {}
-    };
-    const withVoice = await setup();
-    withVoice.state.openGuide('caf-test');
-    withVoice.state.guide.begin();
-    fireEvent.click(await screen.findByRole('button', { name: 'Écouter' }));
-    expect(spoken).toEqual(['Touchez « Ouvrir le site ».']);
-    withVoice.state.stop();
-  });
+  // « Écouter » is in the help bar of every screen now: tests/component/listen.test.tsx reads a guide step.
 });

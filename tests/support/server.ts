@@ -52,7 +52,8 @@ export async function startTestServer(options: Partial<BuildOptions> & { configD
   if (store.dialect === 'sqlite') await migrate(store);
   const sites = options.sites ?? loadSites(options.configDir ?? 'kiosk-config');
   const guides = options.guides ?? loadGuides(options.configDir ?? 'kiosk-config', sites).guides;
-  const app = await build({ sweepIntervalMs: 0, ...options, store, sites, guides });
+  // « Écouter »'s cache and recordings live in the test's folder, never in the repository's data/.
+  const app = await build({ sweepIntervalMs: 0, speech: { cacheDir: join(dir, 'speech-cache'), audioDir: join(dir, 'audio') }, ...options, store, sites, guides });
   const { kioskTokens } = await seedDemo(store.db, app.borne.config.sites, (options.clock ?? (() => new Date()))(), testPasswordHash);
   return {
     app,

@@ -67,7 +67,9 @@ describe('the committed kiosk-config', () => {
     const view = kioskSiteView(site, 'chatillon-2')!;
     expect(view.kiosk.id).toBe('chatillon-2');
     expect(view.help.fallback).toEqual(site.help.fallback);
-    expect(Object.keys(view).sort()).toEqual(['closedDays', 'guides', 'help', 'idle', 'kiosk', 'openingHours', 'site']);
+    expect(Object.keys(view).sort()).toEqual(['closedDays', 'guides', 'help', 'idle', 'kiosk', 'openingHours', 'site', 'speech']);
+    // « Écouter »: the pôle's volume only.
+    expect(view.speech).toEqual({ volume: 0.8 });
     // The kiosk needs the claimed-call ceiling (idle pause) and the hours (closed pôle) of its site.
     expect(view.help.claimedPauseMinutes).toBe(site.help.claimedPauseMinutes);
     expect(view.openingHours).toEqual(site.openingHours);

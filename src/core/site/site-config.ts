@@ -102,6 +102,13 @@ export const siteConfigSchema = z
       })
       .strict()
       .default({ offlineAlertMinutes: 10 }),
+    // « Écouter »: the pôle's volume (0.2 to 1), where every session starts and goes back to at its end.
+    speech: z
+      .object({
+        volume: z.number({ error: 'expected a volume from 0.2 to 1, for example 0.8' }).min(0.2, { error: 'expected at least 0.2: quieter, people would not hear' }).max(1, { error: 'expected at most 1 (the loudest)' }).default(0.8),
+      })
+      .strict()
+      .default({ volume: 0.8 }),
     idle: z
       .object({
         warningAfterSeconds: z.number().int({ error: 'expected whole seconds' }).min(30, { error: 'expected at least 30 seconds of inactivity before the warning' }).max(1800, { error: 'expected at most 1800 seconds' }),
@@ -137,6 +144,8 @@ export interface KioskSiteView {
   closedDays?: string[];
   /** The guides offered here, in the order the site lists them. */
   guides: string[];
+  /** « Écouter »: the pôle's volume, restored at every session end (absent in a view cached by an older version). */
+  speech?: SiteConfig['speech'];
   /** Set by « Mettre hors service »: the message for usagers ({fr, en?, ar?}); null or absent in service. */
   outOfService?: ({ fr: string } & Partial<Record<SiteConfig['defaultLanguage'], string>>) | null;
 }
@@ -152,5 +161,6 @@ export function kioskSiteView(site: SiteConfig, kioskId: string): KioskSiteView 
     openingHours: site.openingHours,
     closedDays: [...site.closedDays],
     guides: [...site.guides],
+    speech: { volume: site.speech.volume },
   };
 }

@@ -17,6 +17,7 @@ import { REPORTED, type Screen } from './screens';
 import { createGuideState } from './guide-state';
 import { createIdentityState } from './identity-state';
 import { createKioskCommands } from './commands';
+import { createSpeechState } from './speech-state';
 
 export type { Screen } from './screens';
 
@@ -77,6 +78,8 @@ export function createKioskState(deps: KioskStateDeps) {
   const idleSecondsLeft = signal<number | null>(null);
   const farewell = signal(deps.goodbye !== undefined);
   const identity = createIdentityState(deps.api);
+  // « Écouter »: its volume starts at the pôle's level and goes back there at every session end.
+  const speech = createSpeechState({ api: deps.api, i18n: deps.i18n, language, siteVolume: () => site.value?.speech?.volume ?? 0.8, onUse: () => beginSession() });
   const booking = createBookingState({
     api: deps.api,
     usagerToken: () => identity.token(),
@@ -250,6 +253,7 @@ export function createKioskState(deps: KioskStateDeps) {
   async function endSession(): Promise<void> {
     sessionStore.clear();
     identity.forget();
+    speech.reset();
     booking.reset();
     guide.reset();
     pendingMotif = null;
@@ -295,6 +299,8 @@ export function createKioskState(deps: KioskStateDeps) {
     if (!view) return;
     site.value = view;
     deviceStore.setItem(SITE_CACHE_KEY, JSON.stringify(view));
+    speech.forgetManifest();
+    if (!inSession.value) speech.reset();
     if (!inSession.value && !farewell.value) await backToSiteLanguage();
   }
 
@@ -303,6 +309,7 @@ export function createKioskState(deps: KioskStateDeps) {
       const view = await deps.api.me();
       site.value = view;
       deviceStore.setItem(SITE_CACHE_KEY, JSON.stringify(view));
+      if (!inSession.value) speech.reset();
       const kept = isLanguage(storedLanguage) && view.site.languages.includes(storedLanguage) ? storedLanguage : null;
       const wanted = inSession.value && kept ? kept : inSession.value ? deps.i18n.language : farewell.value && deps.goodbye ? deps.goodbye : view.site.defaultLanguage;
       if (deps.i18n.language !== wanted && isLanguage(wanted)) language.value = await changeLanguage(deps.i18n, wanted, NAMESPACES);
@@ -370,6 +377,12 @@ export function createKioskState(deps: KioskStateDeps) {
     idle?.check();
   });
 
+  // A reading belongs to its screen: another screen, guide step or language stops it.
+  effect(() => {
+    void [screen.value, language.value, guide.current.value];
+    speech.stop();
+  });
+
   // The console shows where each kiosk is; tell the server whenever that changes.
   effect(() => {
     const state = { inSession: inSession.value, screen: REPORTED[screen.value], language: language.value, guide: screen.value === 'guide' || (screen.value === 'help' && helpFrom === 'guide') ? guide.current.value : null };
@@ -411,6 +424,7 @@ export function createKioskState(deps: KioskStateDeps) {
     backTarget,
     go,
     identity,
+    speech,
     booking,
     startBooking,
     chooseMotif,

@@ -13,6 +13,10 @@ export interface ServerOptions {
   instanceId: string;
   /** METRICS_TOKEN: lets a scraper on another machine read /metrics. */
   metricsToken?: string;
+  /** AUDIO_DIR: the pôle's recordings for « Écouter » (<lang>/<key>.ogg|mp3|wav). */
+  audioDir: string;
+  /** SPEECH_CACHE_DIR: the espeak-ng audio made so far. */
+  speechCacheDir: string;
 }
 
 export class OptionsError extends Error {}
@@ -46,5 +50,7 @@ export function readServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serve
   if (!INSTANCE_ID_PATTERN.test(instanceId)) throw new OptionsError(`INSTANCE_ID must be 1 to 64 letters, digits, dots, dashes, underscores or colons, starting with a letter or digit (got "${instanceId}"): for example INSTANCE_ID=borne-1`);
   const metricsToken = env.METRICS_TOKEN === '' ? undefined : env.METRICS_TOKEN;
   if (metricsToken !== undefined && metricsToken.length < 16) throw new OptionsError('METRICS_TOKEN must be at least 16 characters: for example METRICS_TOKEN=$(openssl rand -hex 32)');
-  return { instanceId, ...(metricsToken ? { metricsToken } : {}), port, host, databaseUrl, configDir: parsed.values.config, distDir: parsed.values.dist, demo: parsed.values.demo, trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' };
+  const audioDir = env.AUDIO_DIR || 'audio';
+  const speechCacheDir = env.SPEECH_CACHE_DIR || 'data/speech-cache';
+  return { instanceId, ...(metricsToken ? { metricsToken } : {}), audioDir, speechCacheDir, port, host, databaseUrl, configDir: parsed.values.config, distDir: parsed.values.dist, demo: parsed.values.demo, trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true' };
 }

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatDate } from '../../../web/format';
 import { useGuideText, useT } from '../../../web/i18n-context';
 import { BringIcon, OrganismIcon } from '../../components/guide-icons';
 import { GuideTextView } from '../../components/GuideTextView';
-import { onVoicesChanged, speak, stopSpeaking, voiceFor } from '../../io/speech';
 import { useKiosk } from '../../state/context';
 
 /** The guide player: what to prepare, then one short instruction a step, then done. */
@@ -107,19 +106,8 @@ function Step() {
   const guide = kiosk.guide.guide.value!;
   const n = kiosk.guide.current.value!.step;
   const step = guide.steps[n - 1]!;
+  // « Écouter » is in the help bar, as on every screen: it reads this step (core/i18n/kiosk-speakables.ts).
   const instruction = text(guide.id, `steps.${step.id}`);
-  const lang = instruction?.inFrench ? 'fr' : kiosk.language.value;
-  const [voice, setVoice] = useState(() => voiceFor(lang));
-  const [speaking, setSpeaking] = useState(false);
-  useEffect(() => {
-    setVoice(voiceFor(lang));
-    return onVoicesChanged(() => setVoice(voiceFor(lang)));
-  }, [lang]);
-  // Moving to another step, or leaving, stops the voice.
-  useEffect(() => {
-    setSpeaking(false);
-    return () => stopSpeaking();
-  }, [n, lang]);
 
   return (
     <section class="screen guide" aria-labelledby="guide-title">
@@ -132,24 +120,6 @@ function Step() {
         <GuideTextView text={instruction} as="p" class="guide__instruction" />
       </div>
       <div class="actions-row">
-        {voice && instruction && (
-          <button
-            type="button"
-            class="button"
-            aria-pressed={speaking}
-            onClick={() => {
-              if (speaking) {
-                stopSpeaking();
-                setSpeaking(false);
-              } else {
-                setSpeaking(true);
-                speak(instruction.text, voice, () => setSpeaking(false));
-              }
-            }}
-          >
-            {speaking ? t('guide.stopListening') : t('guide.listen')}
-          </button>
-        )}
         {step.onSite && (
           <a class="button button--site" href={guide.startUrl}>
             {t('guide.openSite')}
