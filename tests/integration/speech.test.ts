@@ -54,6 +54,12 @@ describe('GET /api/kiosk/speech', () => {
     expect(audio.headers['content-type']).toBe('audio/wav');
     expect(audio.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(Math.abs(wavDurationMs(audio.rawPayload) - body.durationMs!)).toBeLessThan(20);
+    // Byte ranges, which Chromium asks for to find an Ogg file's length.
+    const tail = await server.app.inject({ method: 'GET', url: body.url, headers: { range: 'bytes=-100' } });
+    expect(tail.statusCode).toBe(206);
+    expect(tail.headers['content-range']).toBe(`bytes ${audio.rawPayload.length - 100}-${audio.rawPayload.length - 1}/${audio.rawPayload.length}`);
+    expect(tail.rawPayload.equals(audio.rawPayload.subarray(-100))).toBe(true);
+    expect((await server.app.inject({ method: 'GET', url: body.url, headers: { range: `bytes=${audio.rawPayload.length}-` } })).statusCode).toBe(416);
   });
 
   it('makes a text once: the second request is a cache hit with the same URL', async () => {

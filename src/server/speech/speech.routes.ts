@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { speechFileParamsSchema, speechQuerySchema, type Speakable } from '../../core/i18n/speakable';
 import { apiError } from '../errors';
 import { defineRoute, type Authenticators } from '../http/route';
@@ -9,14 +9,26 @@ import type { SpeechService } from './speech.service';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-async function sendAudio(reply: FastifyReply, path: string): Promise<FastifyReply> {
+/**
+ * Sends an audio file, whole or the byte range asked: Chromium reads an Ogg file's length from
+ * its last page, with a Range request, before it can say how long it lasts.
+ */
+async function sendAudio(request: FastifyRequest, reply: FastifyReply, path: string): Promise<FastifyReply> {
   const size = (await stat(path)).size;
   const ext = path.split('.').pop()!.toLowerCase();
-  return reply
-    .header('content-type', CONTENT_TYPE[ext] ?? 'application/octet-stream')
-    .header('content-length', String(size))
-    .header('cache-control', IMMUTABLE)
-    .send(createReadStream(path));
+  reply.header('content-type', CONTENT_TYPE[ext] ?? 'application/octet-stream').header('cache-control', IMMUTABLE).header('accept-ranges', 'bytes');
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    if (start >= size || start > end) return reply.code(416).header('content-range', `bytes */${size}`).send();
+    return reply
+      .code(206)
+      .header('content-range', `bytes ${start}-${end}/${size}`)
+      .header('content-length', String(end - start + 1))
+      .send(createReadStream(path, { start, end }));
+  }
+  return reply.header('content-length', String(size)).send(createReadStream(path));
 }
 
 /**
@@ -58,10 +70,10 @@ export function speechRoutes(app: FastifyInstance, authn: Authenticators, speech
     summary: 'espeak-ng audio of a text (immutable: the name is a hash of voice, rate, format and text)',
     auth: 'none',
     params: speechFileParamsSchema,
-    handler: async ({ params, reply }) => {
+    handler: async ({ params, request, reply }) => {
       const found = await speech.cachedFile(params.lang, params.file);
       if (!found) throw apiError('speech_audio_not_found');
-      return sendAudio(reply, found.path);
+      return sendAudio(request, reply, found.path);
     },
   });
 
@@ -71,10 +83,10 @@ export function speechRoutes(app: FastifyInstance, authn: Authenticators, speech
     summary: 'A recording of the pôle (immutable: the name is a hash of the file)',
     auth: 'none',
     params: speechFileParamsSchema,
-    handler: async ({ params, reply }) => {
+    handler: async ({ params, request, reply }) => {
       const found = await speech.recordingFile(params.lang, params.file);
       if (!found) throw apiError('speech_audio_not_found');
-      return sendAudio(reply, found.path);
+      return sendAudio(request, reply, found.path);
     },
   });
 }
