@@ -42,18 +42,20 @@ export function ListenButton() {
     <div class="listen" role="group" aria-label={t('listen.controls')}>
       {/* The recordings and the server's voice play here; nothing is shown. */}
       <audio ref={audio} class="listen__audio" preload="none" />
-      <button type="button" class="button listen__main" aria-pressed={playing} onClick={() => (playing ? speech.stop() : void speech.listen(currentSpeakables(kiosk)))}>
-        <SpeakerIcon />
-        <span>{playing ? t('listen.stop') : t('listen.button')}</span>
-      </button>
-      <div class="listen__volume">
-        <button type="button" class="button listen__step" onClick={() => speech.quieter()} disabled={volume <= 20}>
-          <SignIcon plus={false} />
-          <span>{t('listen.quieter')}</span>
+      <div class="listen__row">
+        <button type="button" class="button listen__main" aria-pressed={playing} onClick={() => (playing ? speech.stop() : void speech.listen(currentSpeakables(kiosk)))}>
+          <SpeakerIcon />
+          <span>{playing ? t('listen.stop') : t('listen.button')}</span>
         </button>
         <span class="listen__level" role="status">
           {t('listen.volume', { percent: volume })}
         </span>
+      </div>
+      <div class="listen__row">
+        <button type="button" class="button listen__step" onClick={() => speech.quieter()} disabled={volume <= 20}>
+          <SignIcon plus={false} />
+          <span>{t('listen.quieter')}</span>
+        </button>
         <button type="button" class="button listen__step" onClick={() => speech.louder()} disabled={volume >= 100}>
           <SignIcon plus />
           <span>{t('listen.louder')}</span>
