@@ -29,6 +29,8 @@ export function App() {
   useEffect(() => {
     if (!main.current) return;
     main.current.scrollTop = 0;
+    // With enlarged text the whole page scrolls (display.css): it starts at its top too.
+    if (main.current.parentElement) main.current.parentElement.scrollTop = 0;
     main.current.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
   }, [screen, kiosk.commands.outOfService.value !== null]);
   if (kiosk.refused.value) return <UnknownKioskScreen />;

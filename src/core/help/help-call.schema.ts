@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUPPORTED_LANGUAGES } from '../i18n/languages';
+import { TEXT_SIZES } from './accessibility';
 import { HELP_OUTCOMES, KIOSK_SCREENS } from './help-call';
 
 /** The API contract of help calls. Kept apart from the model so browser code need not load zod. */
@@ -9,11 +10,14 @@ export const helpContextSchema = z
     language: z.enum(SUPPORTED_LANGUAGES, { error: `expected one of ${SUPPORTED_LANGUAGES.join(', ')}` }),
     guideId: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: 'expected a guide id: lower-case letters, digits and dashes' }).optional(),
     step: z.number().int().min(1, { error: 'expected a step number from 1' }).max(99).optional(),
+    // The display the usager chose (src/core/help/accessibility.ts), so the médiateur knows before walking over.
     accessibility: z
       .object({
-        largeText: z.boolean().optional(),
+        textSize: z.literal(TEXT_SIZES, { error: `expected a text size in percent: ${TEXT_SIZES.join(', ')}` }).optional(),
         highContrast: z.boolean().optional(),
         speech: z.boolean().optional(),
+        // Kiosks older than the text-size control send a yes/no; accepted while they update.
+        largeText: z.boolean().optional(),
       })
       .strict()
       .default({}),

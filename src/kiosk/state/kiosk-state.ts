@@ -16,6 +16,7 @@ import { createBookingState } from './booking-state';
 import { REPORTED, type Screen } from './screens';
 import { createGuideState } from './guide-state';
 import { createIdentityState } from './identity-state';
+import { createDisplayState } from './display-state';
 import { createKioskCommands } from './commands';
 import { createSpeechState } from './speech-state';
 
@@ -53,6 +54,8 @@ export interface KioskStateDeps {
   onSessionEnded?: () => void;
   /** « Recharger » from the console: reload on the newest version of the app (src/kiosk/sw-update.ts). */
   reload?: () => void;
+  /** Where the text size and contrast apply (the page's <html>). */
+  root?: HTMLElement;
 }
 
 /** All the kiosk's state and the named actions that change it. Screens only read and call. */
@@ -78,6 +81,9 @@ export function createKioskState(deps: KioskStateDeps) {
   const idleSecondsLeft = signal<number | null>(null);
   const farewell = signal(deps.goodbye !== undefined);
   const identity = createIdentityState(deps.api);
+  // Text size and contrast: part of the session (kept through a reload, back to normal at its end).
+  const display = createDisplayState({ store: sessionStore, onUse: () => beginSession() });
+  const stopDisplay = display.applyTo(deps.root ?? document.documentElement);
   // « Écouter »: its volume starts at the pôle's level and goes back there at every session end.
   const speech = createSpeechState({ api: deps.api, i18n: deps.i18n, language, siteVolume: () => site.value?.speech?.volume ?? 0.8, onUse: () => beginSession() });
   const booking = createBookingState({
@@ -150,7 +156,7 @@ export function createKioskState(deps: KioskStateDeps) {
     // From a guide, the call says which guide and which step, so the médiateur knows where to look.
     const inGuide = helpFrom === 'guide' ? guide.current.value : null;
     const where = inGuide ? { guideId: inGuide.id, ...(inGuide.step >= 1 && inGuide.step <= (guide.guide.value?.steps.length ?? 0) ? { step: inGuide.step } : {}) } : {};
-    await helpSession.call({ screen: REPORTED[helpFrom], language: language.value, accessibility: {}, ...where });
+    await helpSession.call({ screen: REPORTED[helpFrom], language: language.value, accessibility: display.accessibility(), ...where });
   }
 
   async function retryHelp(): Promise<void> {
@@ -252,6 +258,7 @@ export function createKioskState(deps: KioskStateDeps) {
 
   async function endSession(): Promise<void> {
     sessionStore.clear();
+    display.reset();
     identity.forget();
     speech.reset();
     booking.reset();
@@ -394,12 +401,14 @@ export function createKioskState(deps: KioskStateDeps) {
     heartbeat?.stop();
     idle?.stop();
     clearTimeout(farewellTimer);
+    stopDisplay();
   }
 
   return {
     site,
     refused,
     language,
+    display,
     screen,
     inSession,
     help,

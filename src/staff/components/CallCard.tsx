@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { accessibilityInUse } from '../../core/help/accessibility';
 import { HELP_OUTCOMES, type HelpCall, type HelpOutcome } from '../../core/help/help-call';
 import { useGuideText, useT } from '../../web/i18n-context';
 import { guidePlace } from './guide-label';
@@ -19,6 +20,13 @@ export function CallCard(props: { call: HelpCall; now: number }) {
   const kioskGone = staff.kiosks.value.find((k) => k.id === call.kioskId)?.online === false;
   const text = useGuideText();
   const where = call.context.guideId ? guidePlace(t, text, call.context.guideId, call.context.step) : tc(`screen.${call.context.screen}`);
+  // Large text or high contrast: the usager sees poorly; the médiateur knows it before walking over.
+  const display = accessibilityInUse(call.context.accessibility);
+  const displayTexts = [
+    ...(display.textSize === 'larger' ? [t('calls.display.largeText')] : display.textSize ? [t('calls.display.textSize', { size: display.textSize })] : []),
+    ...(display.highContrast ? [t('calls.display.highContrast')] : []),
+    ...(display.speech ? [t('calls.display.speech')] : []),
+  ];
 
   return (
     <article class={`call call--${call.status}`} aria-labelledby={titleId} data-call-id={call.id}>
@@ -29,6 +37,16 @@ export function CallCard(props: { call: HelpCall; now: number }) {
       </div>
       <p class="call__wait">{waitedMin < 1 ? t('calls.justCalled') : t('calls.waiting', { duration: tc('minutes', { count: waitedMin }) })}</p>
       <p>{t('calls.context', { screen: where, language: tc(`languageName.${call.context.language}`) })}</p>
+      {displayTexts.length > 0 && (
+        <p class="call__display">
+          {t('calls.display.label')}{' '}
+          <span class="dots">
+            {displayTexts.map((text) => (
+              <span key={text}>{text}</span>
+            ))}
+          </span>
+        </p>
+      )}
       {call.status === 'claimed' && <p class="call__claimed">{mine ? t('calls.claimedByYou') : t('calls.claimedBy', { name: call.claimedBy?.firstName ?? '' })}</p>}
       <div class="call__actions">
         {call.status === 'waiting' && (
