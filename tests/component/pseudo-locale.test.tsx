@@ -2,7 +2,7 @@ import { cleanup, waitFor } from '@testing-library/preact';
 import i18next, { type i18n } from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GUIDES } from '../../src/web/guides';
-import { DOSSIER, fakeApi, loaders, MOTIF_TEXTS, renderKiosk, SITE } from './support/kiosk-harness';
+import { fakeApi, loaders, MOTIF_TEXTS, renderKiosk, SITE } from './support/kiosk-harness';
 
 afterEach(() => cleanup());
 
@@ -28,7 +28,7 @@ async function pseudoI18n(): Promise<i18n> {
 }
 
 /** Data shown as it is, not UI text: the pôle (a proper noun, as on the building), names, places, motifs, references. */
-const DATA = new Set([SITE.site.name, `${SITE.site.name}, ${SITE.site.address}`, 'Sophie', 'Léa', 'Awa Traoré', 'ABC-DEF', 'Bureau 12', 'Salle PMI', ...MOTIF_TEXTS, ...DOSSIER.demandes.map((d) => d.label)]);
+const DATA = new Set([SITE.site.name, `${SITE.site.name}, ${SITE.site.address}`, 'Sophie', 'Léa', 'Awa Traoré', 'ABC-DEF', 'Bureau 12', 'Salle PMI', ...MOTIF_TEXTS]);
 
 function untranslated(root: HTMLElement): string[] {
   const out: string[] = [];

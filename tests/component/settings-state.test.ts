@@ -15,7 +15,14 @@ const VIEW: SettingsView = {
   updatedAt: '2026-12-01T09:00:00.000Z',
   updatedBy: null,
   guides: [{ id: 'caf-rsa', title: 'Demander le RSA' }],
-  languages: ['fr', 'en', 'ar'],
+  languages: (['fr', 'en', 'ar'] as const).map((code) => ({
+    code,
+    producedBy: code === 'fr' ? 'The source language.' : 'Machine translation, not reviewed.',
+    reviewed: code === 'fr',
+    reviewedBy: code === 'fr' ? 'Borne' : null,
+    kiosk: { translated: 10, total: 10, ratio: 1, status: 'complete' as const },
+    console: { translated: 10, total: 10, ratio: 1, status: 'complete' as const },
+  })),
   settings: {
     name: 'Pôle social de Châtillon', address: '5 rue de la Mairie', languages: ['fr', 'ar'], defaultLanguage: 'fr',
     openingHours: { mon: [['08:30', '12:30']], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, closedDays: [],

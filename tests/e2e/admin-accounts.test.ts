@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { useBrowserAndServer } from '../support/e2e';
+import { chooseConsoleLanguage } from '../support/languages';
 
 /**
  * Issue 10 item 6: an admin creates a médiateur in « Comptes », reads the one-time link on
@@ -37,7 +38,7 @@ describe('« Comptes »: a new médiateur sets their own password', () => {
     const admin = await (await suite.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await admin.goto(`${suite.e2e.baseUrl}/staff/`);
     await signIn(admin, words('fr'), 'admin', 'admin');
-    if (lang !== 'fr') await admin.getByRole('button', { name: NATIVE[lang] }).click();
+    if (lang !== 'fr') await chooseConsoleLanguage(admin, lang);
     await admin.getByRole('link', { name: w.admin.nav.label }).click();
     await admin.getByRole('link', { name: w.admin.nav.accounts }).click();
     await admin.getByRole('rowheader', { name: /Nadia/ }).waitFor();

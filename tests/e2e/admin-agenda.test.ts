@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { useBrowserAndServer } from '../support/e2e';
+import { chooseConsoleLanguage } from '../support/languages';
+import { languageName } from '../../src/core/i18n/languages';
 
 /**
  * Issue 10 item 7: an admin adds a motif in « Motifs » with a French and an Arabic name; the
@@ -26,7 +28,7 @@ async function adminConsole(lang: 'fr' | 'ar', section: 'motifs' | 'referents'):
   await page.getByLabel(login.username).fill('adminpole');
   await page.getByLabel(login.password).fill('adminpole');
   await page.getByRole('button', { name: login.submit }).click();
-  if (lang !== 'fr') await page.getByRole('button', { name: NATIVE[lang] }).click();
+  if (lang !== 'fr') await chooseConsoleLanguage(page, lang);
   const admin = words(lang, 'admin');
   await page.getByRole('link', { name: admin.nav.label }).click();
   await page.getByRole('link', { name: admin.nav[section] }).click();
@@ -95,7 +97,7 @@ describe('« Motifs » and « Référents » in the console', () => {
     await page.getByRole('button', { name: t.referents.edit.replace('{{name}}', 'Léa') }).click();
     await noViolations(page, `Modifier Léa (${lang})`);
     const office = `Salle PMI ${lang}, rez-de-chaussée`;
-    await page.getByLabel(t.text.required.replace('{{what}}', t.referents.place).replace('{{language}}', t.language.fr)).fill(office);
+    await page.getByLabel(t.text.required.replace('{{what}}', t.referents.place).replace('{{language}}', languageName('fr', lang))).fill(office);
     await page.getByRole('button', { name: admin.common.save }).click();
     // The French office is isolated (FSI … PDI) inside the sentence, so it reads right in Arabic too.
     await page.getByText(t.referents.office.replace('{{place}}', `\u2068${office}\u2069`)).waitFor();

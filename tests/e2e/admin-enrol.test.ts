@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { useBrowserAndServer } from '../support/e2e';
+import { chooseConsoleLanguage } from '../support/languages';
 
 /**
  * Issue 10 item 2: an admin adds a kiosk in « Parc des bornes », reads the one-time code on
@@ -20,7 +21,6 @@ const words = (lang: string): { staff: Words; admin: Words; enrol: Words; kiosk:
   enrol: JSON.parse(readFileSync(`locales/${lang}/enrol.json`, 'utf8')),
   kiosk: JSON.parse(readFileSync(`locales/${lang}/kiosk.json`, 'utf8')),
 });
-const NATIVE = { fr: 'Français', ar: 'العربية' } as const;
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 
 async function noViolations(page: Page, screen: string): Promise<void> {
@@ -44,7 +44,7 @@ describe('« Ajouter une borne », then « Retirer la borne »', () => {
     await admin.getByLabel(fr.staff.login.username).fill('admin');
     await admin.getByLabel(fr.staff.login.password).fill('admin');
     await admin.getByRole('button', { name: fr.staff.login.submit }).click();
-    if (lang !== 'fr') await admin.getByRole('button', { name: NATIVE[lang] }).click();
+    if (lang !== 'fr') await chooseConsoleLanguage(admin, lang);
     await admin.getByRole('link', { name: w.admin.nav.label }).click();
     await admin.getByRole('link', { name: w.admin.nav.fleet }).click();
     await admin.getByRole('heading', { name: w.enrol.add.title }).waitFor();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { configWith, useBrowserAndServer } from '../support/e2e';
 import { fixedClock, kioskAuth } from '../support/server';
+import { chooseConsoleLanguage } from '../support/languages';
 
 /**
  * Issue 10 item 3, « Parc des bornes »: an admin watches the kiosks of every pôle live. A kiosk
@@ -25,7 +26,6 @@ const words = (lang: string): { staff: Words; admin: Words; fleet: Words } => ({
   admin: JSON.parse(readFileSync(`locales/${lang}/admin.json`, 'utf8')),
   fleet: JSON.parse(readFileSync(`locales/${lang}/fleet.json`, 'utf8')),
 });
-const NATIVE = { fr: 'Français', ar: 'العربية' } as const;
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 async function openFleet(lang: 'fr' | 'ar', viewport = { width: 1280, height: 900 }): Promise<Page> {
@@ -36,7 +36,7 @@ async function openFleet(lang: 'fr' | 'ar', viewport = { width: 1280, height: 90
   await page.getByLabel(fr.staff.login.username).fill('admin');
   await page.getByLabel(fr.staff.login.password).fill('admin');
   await page.getByRole('button', { name: fr.staff.login.submit }).click();
-  if (lang !== 'fr') await page.getByRole('button', { name: NATIVE[lang] }).click();
+  if (lang !== 'fr') await chooseConsoleLanguage(page, lang);
   await page.getByRole('link', { name: w.admin.nav.label }).click();
   await page.getByRole('link', { name: w.admin.nav.fleet }).click();
   await page.getByText(w.fleet.connection.open, { exact: true }).waitFor();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { signInConsole, useBrowserAndServer } from '../support/e2e';
+import { chooseKioskLanguage } from '../support/languages';
 
 const suite = useBrowserAndServer();
 
@@ -106,7 +107,7 @@ describe('guided démarches', () => {
     const fr = texts('fr');
     await page.getByRole('button', { name: new RegExp(fr['ft-actualisation']!.need) }).click();
     await page.getByRole('heading', { name: fr['ft-actualisation']!.title, level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'العربية' }).first().click();
+    await chooseKioskLanguage(page, 'العربية');
     await page.getByRole('heading', { name: texts('ar')['ft-actualisation']!.title, level: 1 }).waitFor();
     await context.close();
   });

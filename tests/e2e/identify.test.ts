@@ -8,6 +8,7 @@ import { axeViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { signInConsole, useBrowserAndServer } from '../support/e2e';
 import { writeQrY4m } from '../support/y4m';
+import { chooseKioskLanguage } from '../support/languages';
 
 const suite = useBrowserAndServer();
 
@@ -37,7 +38,7 @@ describe('identification at the kiosk', () => {
     await page.getByText('Votre demande est étudiée.', { exact: false }).waitFor();
     await page.getByText('avec Sophie', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'العربية' }).first().click();
+    await chooseKioskLanguage(page, 'العربية');
     await page.getByText('قيد الدراسة').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { configWith, signInConsole, useBrowserAndServer } from '../support/e2e';
 import { fixedClock } from '../support/server';
+import { chooseKioskLanguage } from '../support/languages';
 
 /**
  * Issue 9, items 1, 4 and 6, as a usager meets them in Chromium. The sites warn after the
@@ -47,7 +48,7 @@ describe('a session always ends, even on the help screen (item 1)', () => {
       const page = await openKiosk(kioskId);
       await openDossier(page);
       if (lang === 'ar') {
-        await page.getByRole('button', { name: 'العربية' }).first().click();
+        await chooseKioskLanguage(page, 'العربية');
         await page.waitForFunction(() => document.documentElement.dir === 'rtl');
       }
       const words = WORDS[lang];
@@ -124,10 +125,10 @@ describe('honest help states (item 6)', () => {
     await status.getByText('Il ouvre demain, lundi 7 décembre, à 08:30.').waitFor();
     expect(await status.getByText("l'accueil", { exact: false }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'العربية' }).first().click();
+    await chooseKioskLanguage(page, 'العربية');
     await status.getByText('يفتح غدًا', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Français' }).first().click();
+    await chooseKioskLanguage(page, 'Français');
     await status.getByRole('button', { name: 'Prendre rendez-vous' }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasText: /rendez-vous/i }).waitFor();
     await page.context().close();

@@ -1,10 +1,8 @@
-import { NORMAL_TEXT_SIZE } from '../../core/help/accessibility';
 import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
 import { DisplayControls } from './DisplayControls';
 import { CloseIcon } from './icons';
 import { LanguageMenu } from './LanguageMenu';
-import { LanguagePicker } from './LanguagePicker';
 
 export function TopBar() {
   const t = useT();
@@ -16,8 +14,10 @@ export function TopBar() {
         {kiosk.site.value ? <span lang="fr">{kiosk.site.value.site.name}</span> : <span>{t('app.title')}</span>}
       </div>
       <nav class="topbar__actions" aria-label={t('home.languageTitle')}>
-        {/* Enlarged text: the languages fold into one button, or they would fill the screen. */}
-        {kiosk.display.textSize.value > NORMAL_TEXT_SIZE ? <LanguageMenu /> : <LanguagePicker variant="compact" />}
+        {/* One button with the language in use, which opens the list: eight names side by side
+            took two lines of the top bar at 1280 pixels, more with enlarged text. The home screen
+            lists them all, large. */}
+        <LanguageMenu />
       </nav>
       <DisplayControls />
       {kiosk.inSession.value && (

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { accessibilityInUse } from '../../core/help/accessibility';
 import { HELP_OUTCOMES, type HelpCall, type HelpOutcome } from '../../core/help/help-call';
-import { useGuideText, useT } from '../../web/i18n-context';
+import { LANGUAGES, SOURCE_LANGUAGE } from '../../core/i18n/languages';
+import { useGuideText, useLanguageName, useT } from '../../web/i18n-context';
+import { ShowInLanguage } from './ShowInLanguage';
 import { guidePlace } from './guide-label';
 import { useStaff } from '../state/context';
 
@@ -9,6 +11,7 @@ import { useStaff } from '../state/context';
 export function CallCard(props: { call: HelpCall; now: number }) {
   const t = useT('staff');
   const tc = useT('common');
+  const nameOf = useLanguageName();
   const staff = useStaff();
   const [closing, setClosing] = useState(false);
   const [outcome, setOutcome] = useState<HelpOutcome>('helped');
@@ -36,7 +39,11 @@ export function CallCard(props: { call: HelpCall; now: number }) {
         {kioskGone && <span class="badge badge--offline">{t('calls.kioskOffline')}</span>}
       </div>
       <p class="call__wait">{waitedMin < 1 ? t('calls.justCalled') : t('calls.waiting', { duration: tc('minutes', { count: waitedMin }) })}</p>
-      <p>{t('calls.context', { screen: where, language: tc(`languageName.${call.context.language}`) })}</p>
+      <p>
+        {t('calls.context', { screen: where, language: LANGUAGES[call.context.language].nativeName })}
+        {call.context.language !== SOURCE_LANGUAGE && <span class="muted"> ({nameOf(call.context.language)})</span>}
+      </p>
+      <ShowInLanguage lang={call.context.language} />
       {displayTexts.length > 0 && (
         <p class="call__display">
           {t('calls.display.label')}{' '}
