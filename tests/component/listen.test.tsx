@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Guide } from '../../src/core/guides/guide';
+import type { HelpContext } from '../../src/core/help/help-call';
 import type { Speakable, SpeechManifest } from '../../src/core/i18n/speakable';
 import { fakeApi, frenchI18n, renderKiosk, SITE } from './support/kiosk-harness';
 
@@ -86,6 +87,9 @@ describe('« Écouter » in the help bar', () => {
   it('in a language without any voice, says so and offers « Appeler un médiateur »', async () => {
     fakeSynthesis([{ lang: 'fr-FR', name: 'Française' }]);
     const { state, fake, i18n } = await setup({ espeak: ['fr', 'en', 'ar'], recordings: {} });
+    const contexts: HelpContext[] = [];
+    const callHelp = fake.api.callHelp;
+    fake.api.callHelp = (id, context) => (contexts.push(context), callHelp(id, context));
     // Tigrinya: no synthetic voice exists (languages.ts); the texts are the kiosk's, in Tigrinya where translated.
     await state.chooseLanguage('ti');
     fireEvent.click(await screen.findByRole('button', { name: i18n.t('kiosk:listen.button') }));
@@ -94,6 +98,8 @@ describe('« Écouter » in the help bar', () => {
     fireEvent.click(screen.getAllByRole('button', { name: i18n.t('kiosk:help.button') }).find((b) => alert.contains(b))!);
     await waitFor(() => expect(fake.sent.length).toBe(1));
     expect(state.screen.value).toBe('help');
+    // The call tells the médiateur that « Écouter » was used.
+    expect(contexts.at(-1)?.accessibility).toMatchObject({ speech: true });
     state.stop();
   });
 

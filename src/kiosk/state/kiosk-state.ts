@@ -81,11 +81,11 @@ export function createKioskState(deps: KioskStateDeps) {
   const idleSecondsLeft = signal<number | null>(null);
   const farewell = signal(deps.goodbye !== undefined);
   const identity = createIdentityState(deps.api);
+  // « Écouter »: its volume starts at the pôle's level and goes back there at every session end.
+  const speech = createSpeechState({ api: deps.api, i18n: deps.i18n, language, siteVolume: () => site.value?.speech?.volume ?? 0.8, onUse: () => beginSession() });
   // Text size and contrast: part of the session (kept through a reload, back to normal at its end).
   const display = createDisplayState({ store: sessionStore, onUse: () => beginSession() });
   const stopDisplay = display.applyTo(deps.root ?? document.documentElement);
-  // « Écouter »: its volume starts at the pôle's level and goes back there at every session end.
-  const speech = createSpeechState({ api: deps.api, i18n: deps.i18n, language, siteVolume: () => site.value?.speech?.volume ?? 0.8, onUse: () => beginSession() });
   const booking = createBookingState({
     api: deps.api,
     usagerToken: () => identity.token(),
@@ -156,7 +156,8 @@ export function createKioskState(deps: KioskStateDeps) {
     // From a guide, the call says which guide and which step, so the médiateur knows where to look.
     const inGuide = helpFrom === 'guide' ? guide.current.value : null;
     const where = inGuide ? { guideId: inGuide.id, ...(inGuide.step >= 1 && inGuide.step <= (guide.guide.value?.steps.length ?? 0) ? { step: inGuide.step } : {}) } : {};
-    await helpSession.call({ screen: REPORTED[helpFrom], language: language.value, accessibility: display.accessibility(), ...where });
+    // « Écouter » used in this session: the médiateur knows the screen is better read aloud.
+    await helpSession.call({ screen: REPORTED[helpFrom], language: language.value, accessibility: { ...display.accessibility(), ...(speech.used.value ? { speech: true } : {}) }, ...where });
   }
 
   async function retryHelp(): Promise<void> {

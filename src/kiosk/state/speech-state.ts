@@ -34,6 +34,8 @@ export function createSpeechState(deps: SpeechDeps) {
   const synth = deps.synth ?? (() => globalThis.speechSynthesis);
   const status = signal<ListenStatus>('idle');
   const volume = signal(deps.siteVolume());
+  /** « Écouter » was pressed in this session (a help call says so to the médiateur). */
+  const used = signal(false);
   let manifest: SpeechManifest | null = null;
   let player: SpeechPlayer | null = null;
 
@@ -82,6 +84,7 @@ export function createSpeechState(deps: SpeechDeps) {
   /** « Écouter »: reads the texts from the start (again, if it was reading). */
   async function listen(items: readonly Speakable[]): Promise<void> {
     const mine = (reading += 1);
+    used.value = true;
     player?.stop();
     const lang = deps.language.value;
     const m = await loadManifest();
@@ -113,6 +116,7 @@ export function createSpeechState(deps: SpeechDeps) {
   return {
     status,
     volume,
+    used,
     listen,
     stop,
     louder: () => changeVolume(1),
@@ -125,6 +129,7 @@ export function createSpeechState(deps: SpeechDeps) {
     /** At every session end: silence, and the pôle's volume for the next person. */
     reset(): void {
       stop();
+      used.value = false;
       volume.value = deps.siteVolume();
     },
     /** The server's voices or recordings may have changed (a site change, a reconnection). */
