@@ -11,14 +11,18 @@ import { AdminContext, createAdminStates } from '../../../src/staff/state/admin-
 import { createRoute } from '../../../src/staff/state/route';
 import { createStaffState, type StaffState } from '../../../src/staff/state/staff-state';
 import { ApiRequestError } from '../../../src/web/api-client';
-import { createI18n } from '../../../src/web/i18n';
+import { changeLanguage, createI18n } from '../../../src/web/i18n';
+import type { Language } from '../../../src/core/i18n/languages';
+import { ConsoleLanguageContext, createConsoleLanguage, type ConsoleLanguage } from '../../../src/staff/state/console-language';
 import { I18nProvider } from '../../../src/web/i18n-context';
 import { signal } from '@preact/signals';
 
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{common,staff,guides,admin,fleet,enrol,accounts,agendaAdmin,settings,commands}.json');
 
+const NAMESPACES = ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings', 'commands'] as const;
+
 export function staffI18n(): Promise<i18n> {
-  return createI18n({ loaders, namespaces: ['common', 'staff', 'guides', 'admin', 'fleet', 'enrol', 'accounts', 'agendaAdmin', 'settings', 'commands'], defaultNS: 'staff', language: 'fr', onMissingKey: (key) => { throw new Error(`missing translation key: ${key}`); } });
+  return createI18n({ loaders, namespaces: NAMESPACES, defaultNS: 'staff', language: 'fr', onMissingKey: (key) => { throw new Error(`missing translation key: ${key}`); } });
 }
 
 export const kiosk = (id: string, online = true, extra: Partial<KioskStatus> = {}): KioskStatus => ({ id, siteId: 'chatillon', label: `Poste ${id.slice(-1)}`, online, inSession: online, screen: 'home', language: 'fr', guide: null, lastSeenAt: '2026-11-23T09:00:00.000Z', outOfService: false, health: { appVersion: null, startedAt: null, camera: null, lastError: null }, ...extra });
@@ -80,18 +84,21 @@ export function quietChime(): Chime & { rings: number } {
   return { rings: 0, ring() { this.rings++; }, unlock: async () => undefined, needsUnlock: false, stop: () => undefined };
 }
 
-export async function renderConsole(i18n: i18n, api: StaffApi, onNewCall: () => void = () => undefined): Promise<{ state: StaffState; result: RenderResult }> {
+export async function renderConsole(i18n: i18n, api: StaffApi, onNewCall: () => void = () => undefined): Promise<{ state: StaffState; result: RenderResult; consoleLanguage: ConsoleLanguage }> {
   const state = createStaffState({ api, onNewCall });
-  const language = signal('fr');
+  const language = signal(i18n.language);
+  const consoleLanguage = createConsoleLanguage(i18n.language, async (lang) => (language.value = await changeLanguage(i18n, lang, NAMESPACES)));
   const result = render(
     <I18nProvider i18n={i18n} language={language}>
-      <StaffStateContext.Provider value={state}>
-        <AdminContext.Provider value={createAdminStates(state, createRoute(window))}>
-          <App chime={quietChime()} language="fr" onLanguage={() => undefined} />
-        </AdminContext.Provider>
-      </StaffStateContext.Provider>
+      <ConsoleLanguageContext.Provider value={consoleLanguage}>
+        <StaffStateContext.Provider value={state}>
+          <AdminContext.Provider value={createAdminStates(state, createRoute(window))}>
+            <App chime={quietChime()} language={language.value} onLanguage={(lang) => consoleLanguage.choose(lang as Language)} />
+          </AdminContext.Provider>
+        </StaffStateContext.Provider>
+      </ConsoleLanguageContext.Provider>
     </I18nProvider>,
   );
   await state.init();
-  return { state, result };
+  return { state, result, consoleLanguage };
 }
