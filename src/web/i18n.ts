@@ -87,6 +87,7 @@ async function loadLanguage(instance: i18n, lang: Language, namespaces: readonly
 export function applyDocumentLanguage(lang: Language, doc: Document = document): void {
   doc.documentElement.lang = lang;
   doc.documentElement.dir = LANGUAGE_INFO[lang].dir;
+  doc.documentElement.dataset.script = LANGUAGE_INFO[lang].script;
 }
 
 export async function createI18n(options: I18nOptions): Promise<i18n> {

@@ -19,6 +19,8 @@ export interface LanguageInfo {
   /** Its name in French, for the staff who configure a pôle. */
   readonly frenchName: string;
   readonly dir: 'ltr' | 'rtl';
+  /** Its writing system: the font the screens use for it (web/fonts.css). */
+  readonly script: 'latin' | 'cyrillic' | 'arabic' | 'ethiopic';
   /** The locale given to `Intl` (dates, numbers, plural rules). */
   readonly intlLocale: string;
   /** The tag whose name `Intl.DisplayNames` gives for this language (fa-AF: « dari », not « persan »). */
@@ -39,19 +41,19 @@ export interface LanguageInfo {
 }
 
 export const LANGUAGES: Readonly<Record<Language, LanguageInfo>> = {
-  fr: { code: 'fr', nativeName: 'Français', frenchName: 'français', dir: 'ltr', intlLocale: 'fr-FR', nameTag: 'fr', keyboard: 'latin', voice: { speechLang: 'fr', espeakVoice: 'fr' }, reviewed: true },
-  en: { code: 'en', nativeName: 'English', frenchName: 'anglais', dir: 'ltr', intlLocale: 'en-GB', nameTag: 'en', keyboard: 'latin', voice: { speechLang: 'en', espeakVoice: 'en-gb' }, reviewed: false },
+  fr: { code: 'fr', nativeName: 'Français', frenchName: 'français', dir: 'ltr', script: 'latin', intlLocale: 'fr-FR', nameTag: 'fr', keyboard: 'latin', voice: { speechLang: 'fr', espeakVoice: 'fr' }, reviewed: true },
+  en: { code: 'en', nativeName: 'English', frenchName: 'anglais', dir: 'ltr', script: 'latin', intlLocale: 'en-GB', nameTag: 'en', keyboard: 'latin', voice: { speechLang: 'en', espeakVoice: 'en-gb' }, reviewed: false },
   // Western digits: those of the keypad, of the dossier numbers and of Maghreb usage.
-  ar: { code: 'ar', nativeName: 'العربية', frenchName: 'arabe', dir: 'rtl', intlLocale: 'ar-u-nu-latn', nameTag: 'ar', keyboard: 'arabic', voice: { speechLang: 'ar', espeakVoice: 'ar' }, reviewed: false },
-  uk: { code: 'uk', nativeName: 'Українська', frenchName: 'ukrainien', dir: 'ltr', intlLocale: 'uk-UA', nameTag: 'uk', keyboard: 'ukrainian', voice: { speechLang: 'uk', espeakVoice: 'uk' }, reviewed: false },
+  ar: { code: 'ar', nativeName: 'العربية', frenchName: 'arabe', dir: 'rtl', script: 'arabic', intlLocale: 'ar-u-nu-latn', nameTag: 'ar', keyboard: 'arabic', voice: { speechLang: 'ar', espeakVoice: 'ar' }, reviewed: false },
+  uk: { code: 'uk', nativeName: 'Українська', frenchName: 'ukrainien', dir: 'ltr', script: 'cyrillic', intlLocale: 'uk-UA', nameTag: 'uk', keyboard: 'ukrainian', voice: { speechLang: 'uk', espeakVoice: 'uk' }, reviewed: false },
   // Dari, the Persian of Afghanistan, where most Persian speakers at these kiosks come from. The
   // Gregorian calendar: an appointment in France is on the date of the convocation letters, not
   // on the Solar Hijri date that fa-AF and ps-AF default to.
-  fa: { code: 'fa', nativeName: 'دری', frenchName: 'dari (persan)', dir: 'rtl', intlLocale: 'fa-AF-u-ca-gregory', nameTag: 'fa-AF', keyboard: 'persian', voice: { speechLang: 'fa', espeakVoice: 'fa' }, reviewed: false },
-  ps: { code: 'ps', nativeName: 'پښتو', frenchName: 'pachto', dir: 'rtl', intlLocale: 'ps-AF-u-ca-gregory', nameTag: 'ps', keyboard: 'pashto', voice: { speechLang: 'ps', espeakVoice: 'ps' }, reviewed: false },
-  ru: { code: 'ru', nativeName: 'Русский', frenchName: 'russe', dir: 'ltr', intlLocale: 'ru-RU', nameTag: 'ru', keyboard: 'russian', voice: { speechLang: 'ru', espeakVoice: 'ru' }, reviewed: false },
+  fa: { code: 'fa', nativeName: 'دری', frenchName: 'dari (persan)', dir: 'rtl', script: 'arabic', intlLocale: 'fa-AF-u-ca-gregory', nameTag: 'fa-AF', keyboard: 'persian', voice: { speechLang: 'fa', espeakVoice: 'fa' }, reviewed: false },
+  ps: { code: 'ps', nativeName: 'پښتو', frenchName: 'pachto', dir: 'rtl', script: 'arabic', intlLocale: 'ps-AF-u-ca-gregory', nameTag: 'ps', keyboard: 'pashto', voice: { speechLang: 'ps', espeakVoice: 'ps' }, reviewed: false },
+  ru: { code: 'ru', nativeName: 'Русский', frenchName: 'russe', dir: 'ltr', script: 'cyrillic', intlLocale: 'ru-RU', nameTag: 'ru', keyboard: 'russian', voice: { speechLang: 'ru', espeakVoice: 'ru' }, reviewed: false },
   // No synthetic voice exists for Tigrinya: recordings only.
-  ti: { code: 'ti', nativeName: 'ትግርኛ', frenchName: 'tigrigna', dir: 'ltr', intlLocale: 'ti-ER', nameTag: 'ti', keyboard: 'latin', voice: { speechLang: 'ti', espeakVoice: null }, reviewed: false },
+  ti: { code: 'ti', nativeName: 'ትግርኛ', frenchName: 'tigrigna', dir: 'ltr', script: 'ethiopic', intlLocale: 'ti-ER', nameTag: 'ti', keyboard: 'latin', voice: { speechLang: 'ti', espeakVoice: null }, reviewed: false },
 };
 
 /** The language's name in the language of a screen (« ukrainien » on a French console), from `Intl`. */
