@@ -126,10 +126,11 @@ export function createSpeechState(deps: SpeechDeps) {
       player?.stop();
       player = next;
     },
-    /** At every session end: silence, and the pôle's volume for the next person. */
+    /** At every session end: silence, the pôle's volume for the next person, and the recordings read again. */
     reset(): void {
       stop();
       used.value = false;
+      manifest = null;
       volume.value = deps.siteVolume();
     },
     /** The server's voices or recordings may have changed (a site change, a reconnection). */
