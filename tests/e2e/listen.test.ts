@@ -56,6 +56,7 @@ describe('« Écouter » on the kiosk', () => {
     const manifest = (await (await page.request.get(`${suite.e2e.baseUrl}/api/kiosk/speech/manifest`, { headers: { authorization: `Bearer ${suite.e2e.server.kioskTokens.get('chatillon-1')}` } })).json()) as SpeechManifest;
     // Tigrinya has no synthetic voice at all; Pashto none in Debian 12's espeak-ng.
     expect(manifest.espeak).not.toContain('ti');
+    let checkedNotice = false;
     for (const lang of SUPPORTED_LANGUAGES) {
       await page.locator(`.home__languages button[lang="${lang}"]`).click();
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
@@ -84,7 +85,9 @@ describe('« Écouter » on the kiosk', () => {
         // « Appeler un médiateur », in that language, right there.
         expect(await alert.locator('.button--primary').innerText()).toContain(kioskText(lang, 'help.button'));
         expect(await page.evaluate(() => (window as unknown as { played: unknown[] }).played.length)).toBe(before);
-        expect(await axeViolations(page)).toEqual([]);
+        // axe once on the notice (it is the same in every language but its text).
+        if (!checkedNotice) expect(await axeViolations(page)).toEqual([]);
+        checkedNotice = true;
         await alert.locator('.button:not(.button--primary)').click();
         await alert.waitFor({ state: 'detached' });
       }
