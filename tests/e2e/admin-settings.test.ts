@@ -53,6 +53,12 @@ describe('« Réglages du pôle »: a new fallback text reaches an open kiosk', 
     await fallback.waitFor();
     expect(await admin.locator('html').getAttribute('dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
     await noViolations(admin, 'Réglages du pôle');
+    // Each language says whether a fluent person reviewed its texts (none has: never claimed).
+    const ukrainian = admin.locator('.settings__language').filter({ has: admin.locator('[lang="uk"]') });
+    await ukrainian.getByText(w.settings.translation.unreviewed, { exact: false }).waitFor();
+    await ukrainian.getByText(w.settings.translation.kiosk.complete, { exact: false }).waitFor();
+    expect(await admin.locator('.settings__translation--reviewed').count()).toBe(1);
+    await admin.locator('.settings__language').filter({ has: admin.locator('[lang="fr"]') }).getByText(w.settings.translation.source).waitFor();
 
     // A bad value: refused next to its field, in the console's language, and the typed value stays.
     const escalation = admin.getByLabel(w.settings.field.escalationMinutes);

@@ -57,7 +57,7 @@ describe('who may read and change a pôle’s settings', () => {
     expect(view.languages.map((l) => l.code)).toEqual(['fr', 'en', 'ar', 'uk', 'fa', 'ps', 'ru', 'ti']);
     const russian = view.languages.find((l) => l.code === 'ru')!;
     expect(russian).toMatchObject({ reviewed: false, reviewedBy: null, kiosk: { status: 'complete' } });
-    expect(russian.producedBy).toMatch(/machine translation/i);
+    expect(russian.producedBy).toMatch(/Traduction automatique/);
     expect(view.languages.find((l) => l.code === 'fr')).toMatchObject({ reviewed: true });
     expect(view.settings).not.toHaveProperty('kiosks');
 
