@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signCourrierCode } from '../../src/server/identity/courrier-token';
 import { axeViolations } from '../support/axe';
 import { useBrowserAndServer } from '../support/e2e';
-import { chooseDisplay, layoutProblems, walkBooking, walkGuides, walkHelpAndDossier, type KioskScreenName } from '../support/kiosk-screens';
+import { chooseDisplay, focusProblems, layoutProblems, walkBooking, walkGuides, walkHelpAndDossier, type KioskScreenName } from '../support/kiosk-screens';
 
 /**
  * Issue 12 item 6 (RGAA 10.4, 10.11): at 200 % on a 1280 x 1024 kiosk, every screen reflows with
@@ -73,10 +73,19 @@ describe('text at 200 % and high contrast, on every kiosk screen at 1280 x 1024'
     await page.context().close();
   });
 
-  it('guides: the list, a guide, its first step', async () => {
+  it('guides: the list, a guide, its first step; on the list every control takes a visible focus, never hidden, at 200 % in high contrast and at 150 % in normal contrast', async () => {
     const page = await openKiosk('chatillon-3');
     await chooseDisplay(page, 200, true);
-    await walkGuides(page, (screen) => check(page, screen));
+    await walkGuides(page, async (screen) => {
+      await check(page, screen);
+      if (screen !== 'guides') return;
+      const strong = await focusProblems(page);
+      expect(strong.reached).toBeGreaterThan(10);
+      expect(strong.problems).toEqual([]);
+      await chooseDisplay(page, 150, false);
+      expect((await focusProblems(page)).problems).toEqual([]);
+      await chooseDisplay(page, 200, true);
+    });
     await page.context().close();
   });
 });

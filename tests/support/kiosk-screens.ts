@@ -161,3 +161,38 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+/**
+ * Tabs through the page from its start and says, for each control reached, what is wrong: no
+ * visible focus ring (outline), or the control hidden (off screen, or under the help button kept
+ * in view with enlarged text). Stops when focus comes back to the first control reached.
+ */
+export async function focusProblems(page: Page, maxTabs = 60): Promise<{ reached: number; problems: string[] }> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const problems: string[] = [];
+  let first: string | null = null;
+  let reached = 0;
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    const seen = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+      const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+      const top = document.elementFromPoint(x, y);
+      const id = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} «${(el.textContent ?? '').trim().slice(0, 30)}»`;
+      return { id, key: `${id}@${Math.round(r.left)},${Math.round(r.top + (document.scrollingElement?.scrollTop ?? 0))}`, ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth, onTop: top !== null && (el === top || el.contains(top)) };
+    });
+    if (!seen) continue;
+    if (seen.key === first) break;
+    first ??= seen.key;
+    reached++;
+    // The main region is focusable only so a keyboard can scroll it; it is not a control.
+    if (seen.id.startsWith('main.')) continue;
+    if (!seen.ring) problems.push(`no visible focus: ${seen.id}`);
+    if (!seen.inView || !seen.onTop) problems.push(`focused but hidden: ${seen.id}`);
+  }
+  return { reached, problems };
+}
