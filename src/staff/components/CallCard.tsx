@@ -43,7 +43,6 @@ export function CallCard(props: { call: HelpCall; now: number }) {
         {t('calls.context', { screen: where, language: LANGUAGES[call.context.language].nativeName })}
         {call.context.language !== SOURCE_LANGUAGE && <span class="muted"> ({nameOf(call.context.language)})</span>}
       </p>
-      <ShowInLanguage lang={call.context.language} />
       {displayTexts.length > 0 && (
         <p class="call__display">
           {t('calls.display.label')}{' '}
@@ -54,6 +53,7 @@ export function CallCard(props: { call: HelpCall; now: number }) {
           </span>
         </p>
       )}
+      <ShowInLanguage lang={call.context.language} />
       {call.status === 'claimed' && <p class="call__claimed">{mine ? t('calls.claimedByYou') : t('calls.claimedBy', { name: call.claimedBy?.firstName ?? '' })}</p>}
       <div class="call__actions">
         {call.status === 'waiting' && (
