@@ -66,10 +66,17 @@ describe('text at 200 % and high contrast, on every kiosk screen at 1280 x 1024'
     await page.context().close();
   });
 
-  it('booking: motif, find, contact, slots, confirm, done', async () => {
+  it('booking: motif, find, contact, slots, confirm, done; the printed ticket stays 12 pt, black on white', async () => {
     const page = await openKiosk('chatillon-2');
     await chooseDisplay(page, 200, true);
-    await walkBooking(page, (screen) => check(page, screen));
+    await walkBooking(page, async (screen) => {
+      await check(page, screen);
+      if (screen !== 'book-done') return;
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() => ({ font: getComputedStyle(document.documentElement).fontSize, ink: getComputedStyle(document.querySelector('.ticket')!).color, paper: getComputedStyle(document.querySelector('.ticket .summary')!).backgroundColor }));
+      expect(printed).toEqual({ font: '16px', ink: 'rgb(0, 0, 0)', paper: 'rgb(255, 255, 255)' });
+      await page.emulateMedia({ media: 'screen' });
+    });
     await page.context().close();
   });
 
