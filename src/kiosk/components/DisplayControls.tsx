@@ -2,6 +2,7 @@ import { TEXT_SIZES } from '../../core/help/accessibility';
 import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
 import '../display.css';
+import { ContrastIcon } from './icons';
 
 /**
  * Text size (100, 150, 200 %) and high contrast, in the top bar of every screen (RGAA 10.4).
@@ -28,15 +29,5 @@ export function DisplayControls() {
         <span>{t('display.contrast')}</span>
       </button>
     </div>
-  );
-}
-
-/** A circle half dark, half light: the usual sign of contrast. */
-function ContrastIcon() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" class="icon">
-      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2.5" />
-      <path fill="currentColor" d="M12 3a9 9 0 0 1 0 18Z" />
-    </svg>
   );
 }

@@ -3,6 +3,7 @@ import { LANGUAGE_INFO } from '../../core/i18n/languages';
 import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
 import { LanguagePicker } from './LanguagePicker';
+import { GlobeIcon } from './icons';
 
 /**
  * The top bar's languages folded into one button with the current language, which opens the list
@@ -40,15 +41,5 @@ export function LanguageMenu() {
         {open && <LanguagePicker variant="compact" />}
       </div>
     </div>
-  );
-}
-
-/** The usual sign of languages: a globe. */
-function GlobeIcon() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" class="icon">
-      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" />
-      <path fill="none" stroke="currentColor" stroke-width="2" d="M3 12h18M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3Z" />
-    </svg>
   );
 }

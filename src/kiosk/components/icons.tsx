@@ -24,3 +24,23 @@ export function PersonIcon() {
     </svg>
   );
 }
+
+/** The usual sign of languages: a globe. */
+export function GlobeIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" class="icon">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" />
+      <path fill="none" stroke="currentColor" stroke-width="2" d="M3 12h18M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3Z" />
+    </svg>
+  );
+}
+
+/** A circle half dark, half light: the usual sign of contrast. */
+export function ContrastIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" class="icon">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2.5" />
+      <path fill="currentColor" d="M12 3a9 9 0 0 1 0 18Z" />
+    </svg>
+  );
+}
