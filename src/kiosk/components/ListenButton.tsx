@@ -42,23 +42,23 @@ export function ListenButton() {
     <div class="listen" role="group" aria-label={t('listen.controls')}>
       {/* The recordings and the server's voice play here; nothing is shown. */}
       <audio ref={audio} class="listen__audio" preload="none" />
+      {/* One row: the bar stays as low as « Appeler un médiateur », which leaves the screen its height at 1280 × 1024.
+          − and + carry their names for screen readers; the volume between them says what they change. */}
       <div class="listen__row">
         <button type="button" class="button listen__main" aria-pressed={playing} onClick={() => (playing ? speech.stop() : void speech.listen(currentSpeakables(kiosk)))}>
           <SpeakerIcon />
           <span>{playing ? t('listen.stop') : t('listen.button')}</span>
         </button>
+        <button type="button" class="button listen__step" onClick={() => speech.quieter()} disabled={volume <= 20}>
+          <SignIcon plus={false} />
+          <span class="visually-hidden">{t('listen.quieter')}</span>
+        </button>
         <span class="listen__level" role="status">
           {t('listen.volume', { percent: volume })}
         </span>
-      </div>
-      <div class="listen__row">
-        <button type="button" class="button listen__step" onClick={() => speech.quieter()} disabled={volume <= 20}>
-          <SignIcon plus={false} />
-          <span>{t('listen.quieter')}</span>
-        </button>
         <button type="button" class="button listen__step" onClick={() => speech.louder()} disabled={volume >= 100}>
           <SignIcon plus />
-          <span>{t('listen.louder')}</span>
+          <span class="visually-hidden">{t('listen.louder')}</span>
         </button>
       </div>
       {(status === 'no-voice' || status === 'failed') && (
