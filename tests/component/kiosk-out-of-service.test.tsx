@@ -31,9 +31,17 @@ describe('« Mettre hors service » on the kiosk', () => {
     await state.chooseLanguage('ar');
     await screen.findByRole('heading', { level: 1, name: 'هذا الجهاز خارج الخدمة' });
     expect(screen.getByText(MESSAGE.ar).getAttribute('lang')).toBe('ar');
+    // The pôle wrote no Arabic « where to go instead »: its French, with « بالفرنسية » to say so.
+    const fallback = screen.getByText(SITE.help.fallback.fr);
+    expect(fallback.getAttribute('lang')).toBe('fr');
+    expect(fallback.querySelector('.in-french')?.textContent).toBe('بالفرنسية');
     await state.chooseLanguage('en');
     await screen.findByRole('heading', { level: 1, name: 'This kiosk is out of service' });
-    expect(screen.getByText(MESSAGE.fr).getAttribute('lang')).toBe('fr');
+    // No English message: the French one, and a visible « in French » for who cannot read it.
+    const message = screen.getByText(MESSAGE.fr);
+    expect(message.getAttribute('lang')).toBe('fr');
+    expect(message.querySelector('.in-french')?.textContent).toBe('in French');
+    expect(screen.getByText(SITE.help.fallback.en).querySelector('.in-french')).toBeNull();
   });
 
   it('ends a session in progress, still lets the usager call a médiateur, and opens nothing else', async () => {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { DossierView } from '../../core/dossier/dossier';
-import { pickLocalized } from '../../core/i18n/languages';
 import { formatDateTime } from '../../web/format';
 import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
+import { PoleText } from './PoleText';
 import { placeIn } from './referent-words';
 
 /** One coming appointment: what, where and when, and « Déplacer » / « Annuler » until the motif's limit. */
@@ -20,7 +20,7 @@ export function AppointmentCard(props: { appointment: DossierView['appointments'
     <li class="item">
       <p class="item__title">{t('dossier.appointment', { date: formatDateTime(a.startsAt, lang), name: a.withFirstName })}</p>
       <p class="dots">
-        <span>{a.motifName ? pickLocalized(a.motifName, lang).text : t(`booking.motif.${a.motifCategory}.title`)}</span>
+        {a.motifName ? <PoleText text={a.motifName} /> : <span>{t(`booking.motif.${a.motifCategory}.title`)}</span>}
         <span>{t(`booking.mode.${a.mode}`)}</span>
       </p>
       <p>{t('dossier.where', { place: placeIn(a.place, lang) })}</p>

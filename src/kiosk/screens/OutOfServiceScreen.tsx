@@ -1,7 +1,7 @@
 import { whatInstead } from '../../core/help/help-session';
-import { pickLocalized } from '../../core/i18n/languages';
 import { useT } from '../../web/i18n-context';
 import { Instead } from '../components/Instead';
+import { PoleText } from '../components/PoleText';
 import { useKiosk } from '../state/context';
 
 /**
@@ -13,7 +13,6 @@ export function OutOfServiceScreen() {
   const t = useT();
   const kiosk = useKiosk();
   const message = kiosk.commands.outOfService.value;
-  const shown = message && pickLocalized(message, kiosk.language.value);
   return (
     <section class="screen out-of-service" aria-labelledby="out-of-service-title">
       <div class="out-of-service__head">
@@ -25,11 +24,7 @@ export function OutOfServiceScreen() {
         <h1 id="out-of-service-title" tabIndex={-1}>{t('outOfService.title')}</h1>
         <p class="lead">{t('outOfService.lead')}</p>
       </div>
-      {shown && (
-        <p class="out-of-service__message" lang={shown.lang}>
-          {shown.text}
-        </p>
-      )}
+      {message && <PoleText as="p" class="out-of-service__message" text={message} />}
       <Instead instead={whatInstead(kiosk.site.value?.openingHours ?? null, kiosk.now())} offerBooking={false} />
       <p class="out-of-service__hint">{t('outOfService.hint', { button: t('help.button') })}</p>
     </section>

@@ -1,9 +1,9 @@
 import type { MotifMode } from '../../../core/agenda/motif';
-import { pickLocalized } from '../../../core/i18n/languages';
 import type { ReferentName } from '../../../core/dossier/dossier';
 import type { LocalizedText } from '../../../core/i18n/localized-text';
 import { formatDateTime } from '../../../web/format';
 import { useT } from '../../../web/i18n-context';
+import { PoleText } from '../../components/PoleText';
 import { metierOf, placeIn } from '../../components/referent-words';
 import { useKiosk } from '../../state/context';
 
@@ -17,7 +17,7 @@ export function AppointmentSummary(props: { motifName: LocalizedText; mode: Moti
     <dl class="summary">
       <dt>{t('booking.what')}</dt>
       <dd class="dots">
-        <span>{pickLocalized(props.motifName, lang).text}</span>
+        <PoleText text={props.motifName} />
         <span>{t(`booking.mode.${props.mode}`)}</span>
       </dd>
       {props.referent && (

@@ -1,6 +1,6 @@
-import { pickLocalized } from '../../../core/i18n/languages';
 import { useT } from '../../../web/i18n-context';
 import { useKiosk } from '../../state/context';
+import { PoleText } from '../../components/PoleText';
 import { BookingError } from './BookingError';
 
 /** What the appointment is for: the follow-up with the référent, or a first contact. */
@@ -9,7 +9,6 @@ export function MotifScreen() {
   const kiosk = useKiosk();
   const motifs = kiosk.booking.motifs.value;
   const identified = kiosk.identity.dossier.value !== null;
-  const lang = kiosk.language.value;
   return (
     <section class="screen booking" aria-labelledby="motif-title">
       <h1 id="motif-title" tabIndex={-1}>{t('booking.motifTitle')}</h1>
@@ -20,14 +19,12 @@ export function MotifScreen() {
       ) : (
         <ul class="motifs">
           {motifs.map((m) => {
-            // Written by the pôle with the motif: the session's language, else French (marked as such for screen readers).
-            const name = pickLocalized(m.name, lang);
-            const description = pickLocalized(m.description, lang);
             return (
               <li key={m.id}>
                 <button type="button" class="tile tile--motif" onClick={() => kiosk.chooseMotif(m)}>
-                  <span class="tile__title" lang={name.lang === lang ? undefined : name.lang}>{name.text}</span>
-                  <span class="tile__hint" lang={description.lang === lang ? undefined : description.lang}>{description.text}</span>
+                  {/* Written by the pôle with the motif: the session's language, else French, marked as such. */}
+                  <PoleText class="tile__title" text={m.name} />
+                  <PoleText class="tile__hint" text={m.description} />
                   <span class="tile__meta dots">
                     <span>{t(`booking.mode.${m.mode}`)}</span>
                     <span>{t('booking.duration', { count: m.durationMinutes })}</span>

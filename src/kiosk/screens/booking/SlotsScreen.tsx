@@ -1,7 +1,7 @@
-import { pickLocalized } from '../../../core/i18n/languages';
 import { formatDay, formatDayMonth, formatTime } from '../../../web/format';
 import { useT } from '../../../web/i18n-context';
 import { useKiosk } from '../../state/context';
+import { PoleText } from '../../components/PoleText';
 import { BookingError } from './BookingError';
 
 /** The free slots of one week, day by day, as large buttons; previous and next week. */
@@ -17,7 +17,7 @@ export function SlotsScreen() {
     <section class="screen booking" aria-labelledby="slots-title">
       <h1 id="slots-title" tabIndex={-1}>{t('booking.slotsTitle')}</h1>
       <p class="lead dots">
-        <span class="strong">{pickLocalized(motif.name, lang).text}</span>
+        <PoleText class="strong" text={motif.name} />
         <span>{t(`booking.mode.${motif.mode}`)}</span>
         <span>{t('booking.duration', { count: motif.durationMinutes })}</span>
       </p>
