@@ -63,9 +63,12 @@ export function frenchStandIns(french: Texts, own: Texts, marker: string, plural
 
 async function loadLanguage(instance: i18n, lang: Language, namespaces: readonly string[]): Promise<void> {
   const loaders = loadersOf.get(instance) ?? {};
+  // Only what this language has not had yet: a usager switching back and forth reloads nothing
+  // and rebuilds no stand-ins (they are added to the bundle, which then counts as loaded).
+  const fresh = namespaces.filter((ns) => !instance.hasResourceBundle(lang, ns));
+  if (!fresh.length) return;
   await Promise.all(
-    namespaces.map(async (ns) => {
-      if (instance.hasResourceBundle(lang, ns)) return;
+    fresh.map(async (ns) => {
       const load = loaderFor(loaders, lang, ns);
       if (load) instance.addResourceBundle(lang, ns, (await load()).default, true, true);
     }),
@@ -74,7 +77,7 @@ async function loadLanguage(instance: i18n, lang: Language, namespaces: readonly
   // Guides have their own marker (guides.ts); every other namespace gets French stand-ins.
   const marker = (instance.getResource(lang, 'common', 'inFrench') as string | undefined) ?? (instance.getResource(SOURCE_LANGUAGE, 'common', 'inFrench') as string);
   const forms = new Intl.PluralRules(LANGUAGES[lang].intlLocale).resolvedOptions().pluralCategories;
-  for (const ns of namespaces) {
+  for (const ns of fresh) {
     if (ns === 'guides') continue;
     const french = instance.getResourceBundle(SOURCE_LANGUAGE, ns) as Texts | undefined;
     if (!french) continue;
