@@ -8,8 +8,8 @@ import { lockAllForTransaction } from '../store/locks';
 import { instanceSecret } from '../store/settings';
 import { attemptKeyer, type AttemptKeyer, type AttemptKind } from './attempt-key';
 import { verifyCourrierCode } from './courrier-token';
-import { audit, countAttempts, endKioskSessions, findLiveSession, insertUsagerSession, purgeAttempts, recordAttempt } from './identity.repository';
-import { IDENTIFY_POLICY, lockedDetails, lockedUntil } from './lockout';
+import { audit, endKioskSessions, findLiveSession, insertUsagerSession, purgeAttempts, recordAttempt } from './identity.repository';
+import { IDENTIFY_POLICY, lockedDetails, lockedUntil, overAttemptRate } from './lockout';
 
 export { IDENTIFY_POLICY } from './lockout';
 
@@ -151,7 +151,7 @@ export class IdentityService {
   }
 
   private async checkRate(kiosk: AuthenticatedKiosk, now: Date): Promise<void> {
-    if ((await countAttempts(this.ctx.db, kiosk.id, new Date(now.getTime() - 60_000))) >= IDENTIFY_POLICY.maxAttemptsPerMinute) throw apiError('rate_limited');
+    if (await overAttemptRate(this.ctx.db, kiosk.id, now)) throw apiError('rate_limited');
   }
 
 }

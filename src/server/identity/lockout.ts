@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import { recentFailures } from './identity.repository';
+import { countAttempts, recentFailures } from './identity.repository';
 
 /** Lockout and rate policy for dossier lookups (per dossier across kiosks, and per kiosk). */
 export const IDENTIFY_POLICY = {
@@ -34,4 +34,12 @@ export async function lockedUntil(db: Db, scope: { kioskId: string; dossierKey: 
 /** The lockout refusal, with when to try again: the kiosk says « Réessayez dans 15 minutes ». */
 export function lockedDetails(retryAt: Date, now: Date): { retryAt: string; retryAfterSeconds: number } {
   return { retryAt: retryAt.toISOString(), retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)) };
+}
+
+/**
+ * Whether the kiosk already made its attempts of the last minute. Every way of finding a person
+ * (keypad, courrier code, booking reference) asks this first, so they share one budget.
+ */
+export async function overAttemptRate(db: Db, kioskId: string, now: Date): Promise<boolean> {
+  return (await countAttempts(db, kioskId, new Date(now.getTime() - 60_000))) >= IDENTIFY_POLICY.maxAttemptsPerMinute;
 }
