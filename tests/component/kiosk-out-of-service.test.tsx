@@ -41,7 +41,7 @@ describe('« Mettre hors service » on the kiosk', () => {
     const message = screen.getByText(MESSAGE.fr);
     expect(message.getAttribute('lang')).toBe('fr');
     expect(message.querySelector('.in-french')?.textContent).toBe('in French');
-    expect(screen.getByText(SITE.help.fallback.en).querySelector('.in-french')).toBeNull();
+    expect(screen.getByText(SITE.help.fallback.en!).querySelector('.in-french')).toBeNull();
   });
 
   it('ends a session in progress, still lets the usager call a médiateur, and opens nothing else', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGuides, type GuideCheckInput } from '../../src/core/guides/check';
-import { guideSchema, type Guide, type GuideTexts } from '../../src/core/guides/guide';
+import type { Guide, GuideTexts } from '../../src/core/guides/guide';
+import { guideSchema } from '../../src/core/guides/guide.schema';
 
 const GUIDE: Guide = {
   id: 'caf-test',

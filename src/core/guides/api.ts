@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { guideIdSchema } from './guide';
+import { guideIdSchema } from './guide.schema';
 
 export const guideParamsSchema = z.object({ guideId: guideIdSchema }).strict();
 

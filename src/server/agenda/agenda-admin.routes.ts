@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { archiveBodySchema, createMotifBodySchema, createReferentBodySchema, motifParamsSchema, updateMotifBodySchema, updateReferentBodySchema } from '../../core/agenda/agenda-admin';
-import { referentParamsSchema } from '../../core/agenda/booking';
+import { referentParamsSchema } from '../../core/agenda/booking.schema';
 import { siteParamsSchema } from '../../core/fleet/kiosk-state';
 import { clientAddress } from '../audit/staff-audit';
 import { defineRoute, type Authenticators } from '../http/route';

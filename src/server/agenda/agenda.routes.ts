@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { absenceBodySchema, findBookingBodySchema, normaliseReference, absenceParamsSchema, agendaDayQuerySchema, appointmentParamsSchema, bookBodySchema, hoursBodySchema, moveBodySchema, notifyBodySchema, referentParamsSchema, slotQuerySchema } from '../../core/agenda/booking';
+import { normaliseReference } from '../../core/agenda/booking';
+import { absenceBodySchema, findBookingBodySchema, absenceParamsSchema, agendaDayQuerySchema, appointmentParamsSchema, bookBodySchema, hoursBodySchema, moveBodySchema, notifyBodySchema, referentParamsSchema, slotQuerySchema } from '../../core/agenda/booking.schema';
 import { siteParamsSchema } from '../../core/fleet/kiosk-state';
 import { clientAddress } from '../audit/staff-audit';
 import { defineRoute, type Authenticators } from '../http/route';

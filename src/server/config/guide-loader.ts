@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { checkGuides } from '../../core/guides/check';
-import { guideSchema, type Guide, type GuideTexts } from '../../core/guides/guide';
+import type { Guide, GuideTexts } from '../../core/guides/guide';
+import { guideSchema } from '../../core/guides/guide.schema';
 import { SUPPORTED_LANGUAGES, type Language } from '../../core/i18n/languages';
 import type { SiteConfig } from '../../core/site/site-config';
 import { ConfigError, type ConfigProblem } from './site-loader';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { guideSchema } from '../../core/guides/guide';
+import { guideSchema } from '../../core/guides/guide.schema';
 import { siteConfigSchema } from '../../core/site/site-config';
 
 const toJson = (schema: z.ZodType, title: string) =>

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { heartbeatBodySchema } from '../../core/fleet/heartbeat';
+import { heartbeatBodySchema } from '../../core/fleet/heartbeat.schema';
 import { kioskStateBodySchema } from '../../core/fleet/kiosk-state';
 import { kioskSiteView } from '../../core/site/site-config';
 import type { AppContext } from '../context';

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { speechFileParamsSchema, speechQuerySchema, type Speakable } from '../../core/i18n/speakable';
+import type { Speakable } from '../../core/i18n/speakable';
+import { speechFileParamsSchema, speechQuerySchema } from '../../core/i18n/speakable.schema';
 import { apiError } from '../errors';
 import { defineRoute, type Authenticators } from '../http/route';
 import { CONTENT_TYPE } from './speech-cache';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { contactSchema, normalisePhone } from '../../../core/agenda/booking';
+import { isValidContactName, normalisePhone } from '../../../core/agenda/booking';
 import { useT } from '../../../web/i18n-context';
 import { Keypad } from '../../components/Keypad';
 import { TextKeyboard } from '../../components/TextKeyboard';
@@ -14,7 +14,7 @@ export function ContactScreen() {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [tried, setTried] = useState(false);
-  const nameOk = contactSchema.shape.name.safeParse(name).success;
+  const nameOk = isValidContactName(name);
   const phoneOk = normalisePhone(phone) !== null;
 
   const submit = () => {
