@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { NotifyChannel } from '../../core/agenda/booking';
 import type { Db } from '../store/db';
+import { insertOutboxMessage } from './outbox.repository';
 
 export interface ConfirmationMessage {
   siteId: string;
@@ -23,9 +23,6 @@ export class OutboxProvider implements NotificationProvider {
   constructor(private readonly db: Db) {}
 
   async send(m: ConfirmationMessage, now: Date): Promise<void> {
-    await this.db
-      .insertInto('outbox')
-      .values({ id: randomUUID(), site_id: m.siteId, appointment_id: m.appointmentId, channel: m.channel, recipient: m.to, body: m.body, created_at: now.toISOString() })
-      .execute();
+    await insertOutboxMessage(this.db, { ...m, at: now });
   }
 }

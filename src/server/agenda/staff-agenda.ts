@@ -8,6 +8,7 @@ import type { StaffUser } from '../auth/staff.repository';
 import type { AppContext } from '../context';
 import { apiError } from '../errors';
 import type { AgendaReferent, AgendaSource } from './agenda-source';
+import { listOutbox } from './outbox.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -101,15 +102,7 @@ export class StaffAgenda {
     await this.checkStaffSite(staff, 'site.outbox.read', siteId);
     // The outbox holds phone numbers and e-mail addresses: who read it is kept (not what it said).
     await recordStaffAction(this.ctx.db, { staffId: staff.id, action: 'outbox_read', siteId, address, at: this.ctx.clock() });
-    const rows = await this.ctx.db
-      .selectFrom('outbox')
-      .leftJoin('appointments', 'appointments.id', 'outbox.appointment_id')
-      .select(['outbox.id', 'outbox.channel', 'outbox.recipient', 'outbox.body', 'outbox.created_at', 'appointments.reference'])
-      .where('outbox.site_id', '=', siteId)
-      .orderBy('outbox.created_at', 'desc')
-      .limit(100)
-      .execute();
-    return rows.map((r) => ({ id: r.id, channel: r.channel === 'email' ? 'email' : 'sms', to: r.recipient, body: r.body, createdAt: r.created_at, appointmentReference: r.reference ?? '' }));
+    return listOutbox(this.ctx.db, siteId);
   }
 
   private async checkStaffSite(staff: StaffUser, action: 'site.agenda.read' | 'site.outbox.read', siteId: string): Promise<void> {
