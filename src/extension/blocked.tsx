@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { LANGUAGE_INFO } from '../core/i18n/languages';
 import { kioskHomeUrl } from '../core/lockdown/bridge';
 import { readState } from './background/session-store';
+import { useBundledFonts } from './fonts';
 import { extensionI18n } from './i18n';
 
 /**
@@ -11,10 +12,11 @@ import { extensionI18n } from './i18n';
 async function main(): Promise<void> {
   const { context } = await readState();
   const language = context?.language ?? 'fr';
-  const i18n = await extensionI18n(language);
+  const [i18n] = await Promise.all([extensionI18n(language), useBundledFonts(language)]);
   const t = i18n.t.bind(i18n);
   document.documentElement.lang = language;
   document.documentElement.dir = LANGUAGE_INFO[language].dir;
+  document.documentElement.dataset.script = LANGUAGE_INFO[language].script;
   document.title = t('blocked.title');
   render(
     <>

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import preact from '@preact/preset-vite';
@@ -22,6 +22,12 @@ export const DEFAULT_UNPACKED_DIR = `${DIST}/extension`;
 export const DEFAULT_PACK_DIR = `${DIST}/extension-pack`;
 /** The Chromium binary itself: /usr/bin/chromium is a wrapper script that adds its own switches. */
 export const CHROMIUM_BINARY = process.env.CHROMIUM_BINARY ?? '/usr/lib/chromium/chromium';
+
+/**
+ * The kiosk's script fonts (src/web/fonts.css), for the bar and the blocked page: only the script
+ * subsets, 400 and 700. src/extension/fonts.ts registers them under fonts/.
+ */
+export const BUNDLED_FONT_FILES = ['arabic', 'ethiopic'].flatMap((script) => ['400', '700'].map((weight) => `@fontsource/noto-sans-${script}/files/noto-sans-${script}-${script}-${weight}-normal.woff2`));
 
 /** What the server reads to answer the update check. */
 export interface PackInfo {
@@ -49,6 +55,11 @@ export function extensionManifest(version: string, publicKeyBase64?: string): Re
     host_permissions: ['<all_urls>'],
     background: { service_worker: 'background.js', type: 'module' },
     content_scripts: [{ matches: [...CONTENT_MATCHES], js: ['content.js'], run_at: 'document_idle' }],
+    // The bar's script fonts, registered on the official site's document (src/extension/fonts.ts):
+    // the site's page loads them, so they must be web-accessible. Only on https pages, the official
+    // sites' scheme; the policy's URLAllowlist keeps the kiosk on the site's allowedHosts (they are
+    // live settings, not known when the extension is built).
+    web_accessible_resources: [{ resources: ['fonts/*.woff2'], matches: ['https://*/*'] }],
     incognito: 'not_allowed',
   };
 }
@@ -80,6 +91,8 @@ export async function buildExtension(options: { outDir?: string; keyFile?: strin
   await build(entry('blocked', 'blocked.tsx', 'iife', outDir));
   copyFileSync(join(SOURCE, 'blocked.html'), join(outDir, 'blocked.html'));
   copyFileSync(join(SOURCE, 'blocked.css'), join(outDir, 'blocked.css'));
+  mkdirSync(join(outDir, 'fonts'), { recursive: true });
+  for (const file of BUNDLED_FONT_FILES) copyFileSync(join(ROOT, 'node_modules', file), join(outDir, 'fonts', basename(file)));
   const keyFile = options.keyFile === undefined ? (existsSync(DEFAULT_KEY_FILE) ? DEFAULT_KEY_FILE : null) : options.keyFile;
   const key = keyFile ? publicKeyDer(readFileSync(keyFile, 'utf8')).toString('base64') : undefined;
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(extensionManifest(packageVersion(), key), null, 2)}\n`);

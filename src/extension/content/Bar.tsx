@@ -64,7 +64,7 @@ export function Bar({ state, i18n, idleSecondsLeft, send }: BarProps) {
   }, [idleSecondsLeft !== null]);
 
   return (
-    <div class="bar" lang={context.language} dir={LANGUAGE_INFO[context.language].dir} role="region" aria-label={t('bar.label')}>
+    <div class="bar" lang={context.language} dir={LANGUAGE_INFO[context.language].dir} data-script={LANGUAGE_INFO[context.language].script} role="region" aria-label={t('bar.label')}>
       {guide ? (
         <div class="bar__guide">
           <p class="bar__title">

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { isLanguage } from '../../core/i18n/languages';
+import { useBundledFonts } from '../fonts';
 import { extensionI18n } from '../i18n';
 import { BAR_PORT, type BarRequest, type BarState, type BarUpdate } from '../messages';
 import { Bar } from './Bar';
@@ -53,7 +54,8 @@ export async function mountBar(): Promise<void> {
     const first = state === null;
     state = update.state;
     const lang = isLanguage(state.context.language) ? state.context.language : 'fr';
-    void (i18n.language === lang ? Promise.resolve() : i18n.changeLanguage(lang)).then(draw);
+    // The language's script font is registered on the document and loaded before the bar draws.
+    void Promise.all([i18n.language === lang ? Promise.resolve() : i18n.changeLanguage(lang), useBundledFonts(lang)]).then(draw);
     if (first) {
       document.documentElement.append(host);
       document.body?.append(spacer);
