@@ -71,6 +71,13 @@ export interface NewBooking {
   now: Date;
 }
 
+/** The audit row of a booking (identity.repository audit_log): kiosk, dossier id, time, never a name. */
+export interface BookingAudit {
+  kioskId: string;
+  dossierId: string | null;
+  at: Date;
+}
+
 /** How many bookings one person or one kiosk may hold or make (the site's `booking` settings). */
 export interface BookingLimits {
   /** Live (coming, not cancelled) bookings per phone number, compared normalised. */
@@ -124,10 +131,13 @@ export interface AgendaSource {
    * Atomic: a transaction and a unique index decide; throws SlotTakenError when it lost, and
    * BookingLimitError when the person or the kiosk already has enough (checked in the same
    * transaction, so two requests at once cannot both pass the limit).
+   * A source on Borne's own database writes `audit` in the booking's transaction and returns
+   * true: one commit, so one fsync, per booking. A connector leaves it (returns false or nothing)
+   * and the service writes it after the booking.
    */
-  book(booking: NewBooking, limits: BookingLimits): Promise<void>;
-  /** Atomic like book(); the booking keeps its id and reference. */
-  move(id: string, to: { referentId: string; start: number; end: number; place: LocalizedText; now: Date }): Promise<void>;
+  book(booking: NewBooking, limits: BookingLimits, audit?: BookingAudit): Promise<boolean | void>;
+  /** Atomic like book(); the booking keeps its id and reference; a new receipt hash replaces the old one. */
+  move(id: string, to: { referentId: string; start: number; end: number; place: LocalizedText; now: Date; receiptHash?: string }): Promise<void>;
   cancel(id: string, now: Date): Promise<void>;
   booking(id: string): Promise<Booking | undefined>;
   /** The live booking with this reference, if any (references are printed on tickets). */

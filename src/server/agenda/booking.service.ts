@@ -135,14 +135,16 @@ export class BookingService {
       now,
     };
     const limits = this.ctx.sites.get(kiosk.siteId)?.booking ?? DEFAULT_BOOKING_LIMITS;
+    const entry = { kioskId: kiosk.id, dossierId: booking.dossierId, at: now };
+    let audited: boolean | void;
     try {
-      await this.source.book(booking, limits);
+      audited = await this.source.book(booking, limits, entry);
     } catch (error) {
       if (error instanceof SlotTakenError) throw apiError('slot_taken');
       if (error instanceof BookingLimitError) throw await this.refuseOverLimit(kiosk, error.limit, limits, booking.dossierId, now);
       throw error;
     }
-    await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: booking.dossierId, action: 'booking', outcome: 'success', at: now });
+    if (audited !== true) await audit(this.ctx.db, { ...entry, action: 'booking', outcome: 'success' });
     await this.changed(referent.siteId);
     const saved: Booking = { ...booking, startsAt: booking.start, endsAt: booking.end, status: 'booked' };
     return { appointment: appointmentView(saved, motif, referent), ics: appointmentIcsOf(saved, motif, referent, language, this.ctx.sites.get(referent.siteId)?.name ?? '', this.ctx.clock().getTime()), receipt };
@@ -165,8 +167,10 @@ export class BookingService {
     const referent = await this.checkSlot(kiosk, motif, to.referentId, to.start, dossier);
     const start = Date.parse(to.start);
     const now = this.ctx.clock();
+    // A new receipt: the confirmation of the new time can be sent from this screen.
+    const receipt = newToken();
     try {
-      await this.source.move(booking.id, { referentId: referent.id, start, end: start + motif.durationMinutes * 60_000, place: placeOf(motif, referent, this.ctx.sites.get(referent.siteId)), now });
+      await this.source.move(booking.id, { referentId: referent.id, start, end: start + motif.durationMinutes * 60_000, place: placeOf(motif, referent, this.ctx.sites.get(referent.siteId)), now, receiptHash: hashToken(receipt) });
     } catch (error) {
       if (error instanceof SlotTakenError) throw apiError('slot_taken');
       throw error;
@@ -174,9 +178,6 @@ export class BookingService {
     await audit(this.ctx.db, { kioskId: kiosk.id, dossierId: dossier?.id ?? null, action: 'booking_move', outcome: 'success', at: now });
     await this.changed(referent.siteId);
     const saved = (await this.source.booking(booking.id))!;
-    // A new receipt: the confirmation of the new time can be sent from this screen.
-    const receipt = newToken();
-    await this.ctx.db.updateTable('appointments').set({ receipt_hash: hashToken(receipt) }).where('id', '=', saved.id).execute();
     return { appointment: appointmentView(saved, motif, referent), ics: appointmentIcsOf(saved, motif, referent, language, this.ctx.sites.get(referent.siteId)?.name ?? '', this.ctx.clock().getTime()), receipt };
   }
 

@@ -7,7 +7,8 @@ import { lockAllForTransaction } from '../store/locks';
 import type { Database } from '../store/schema';
 import { toMotif, toReferent } from './agenda-rows';
 import { SqlAgendaAdmin } from './sql-agenda-admin';
-import { BookingLimitError, SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type BookingLimit, type BookingLimits, type NewBooking } from './agenda-source';
+import { BookingLimitError, SlotTakenError, type AgendaReferent, type AgendaSource, type Booking, type BookingAudit, type BookingLimit, type BookingLimits, type NewBooking } from './agenda-source';
+import { audit } from '../identity/identity.repository';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -89,7 +90,7 @@ export class SqlAgendaSource implements AgendaSource {
     return out;
   }
 
-  async book(b: NewBooking, limits: BookingLimits): Promise<void> {
+  async book(b: NewBooking, limits: BookingLimits, auditEntry?: BookingAudit): Promise<boolean> {
     try {
       await this.db.transaction().execute(async (trx) => {
         // Another instance may be judging a booking of the same kiosk, phone, dossier or référent
@@ -119,21 +120,25 @@ export class SqlAgendaSource implements AgendaSource {
             changed_at: b.now.toISOString(),
           })
           .execute();
+        // In the booking's own commit: a booking is never kept without its audit row, and the
+        // write costs one fsync (synchronous=FULL, store/db.ts) instead of two.
+        if (auditEntry) await audit(trx, { ...auditEntry, action: 'booking', outcome: 'success' });
       });
+      return auditEntry !== undefined;
     } catch (error) {
       if (isUniqueViolation(error)) throw new SlotTakenError();
       throw error;
     }
   }
 
-  async move(id: string, to: { referentId: string; start: number; end: number; place: LocalizedText; now: Date }): Promise<void> {
+  async move(id: string, to: { referentId: string; start: number; end: number; place: LocalizedText; now: Date; receiptHash?: string }): Promise<void> {
     try {
       await this.db.transaction().execute(async (trx) => {
         await lockAllForTransaction(trx, [`agenda:referent:${to.referentId}`]);
         if (await overlaps(trx, to.referentId, to.start, to.end, id)) throw new SlotTakenError();
         await trx
           .updateTable('appointments')
-          .set({ referent_id: to.referentId, starts_at: iso(to.start), ends_at: iso(to.end), place: to.place.fr, place_i18n: translationsColumn(to.place), changed_at: to.now.toISOString() })
+          .set({ referent_id: to.referentId, starts_at: iso(to.start), ends_at: iso(to.end), place: to.place.fr, place_i18n: translationsColumn(to.place), changed_at: to.now.toISOString(), ...(to.receiptHash ? { receipt_hash: to.receiptHash } : {}) })
           .where('id', '=', id)
           .where('status', '=', 'booked')
           .execute();
