@@ -23,8 +23,10 @@ const USAGE = `Usage:
       « Parc des bornes »); writes it to the token file (default ${DEFAULT_TOKEN_FILE}, mode 600).
   npm run kiosk -- launch --site <site id> --kiosk <kiosk id> --server <url> [--token-file FILE]
                           [--chromium PATH] [--profile-root DIR] [--control-port PORT] [--extension DIR]
-      Runs Chromium full screen on the kiosk, on a throwaway profile; POST http://127.0.0.1:PORT/reset
-      (default ${DEFAULT_CONTROL_PORT}) kills it, deletes the profile and starts clean.
+      Runs Chromium full screen on the kiosk, on a throwaway profile copied from a warm template
+      (the kiosk app precached, nothing personal; rebuilt when Borne is updated); POST
+      http://127.0.0.1:PORT/reset (default ${DEFAULT_CONTROL_PORT}) kills it, deletes the profile and
+      starts clean on a new copy.
       --extension dist/extension: development mode, loads the companion extension unpacked
       (without the policy's forced install).`;
 
@@ -140,7 +142,8 @@ async function launch(args: string[]): Promise<number> {
     log,
   });
   if (extensionDir) log('development mode: companion extension loaded unpacked');
-  launcher.start();
+  // The profile template first (a few seconds at boot, and after each update of Borne), then the session.
+  void launcher.start();
   const control = await startControl(launcher, port);
   log('control listening', { port: control.port });
   const stop = async () => {

@@ -3,12 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { buildTemplate, copyTemplate, fetchBuildVersion, signalGroup, type BuildVersion } from './profile-template';
 
 /**
- * Runs Chromium for one kiosk and makes every session start from nothing: at each session end it
+ * Runs Chromium for one kiosk and makes every session start clean: at each session end it
  * kills Chromium, deletes the whole profile folder and starts again on a new one (the only reset
  * that is fully trusted: cookies, storage, logins and downloads all go with the folder). After a
  * crash it starts again the same way, so no "restore pages?" bubble and nothing left over.
+ *
+ * Every session also starts warm: the new folder is a copy of the profile template
+ * (`profile-template.ts`), made once at start and again after each update of Borne, which holds
+ * the kiosk app's service worker and precache and the installed extension, and nothing personal.
+ * A session thus downloads nothing but API answers.
  */
 export interface LauncherOptions {
   chromiumPath: string;
@@ -25,9 +31,22 @@ export interface LauncherOptions {
   /** The longest wait between restarts when Chromium keeps crashing at once (no display, bad flag…). */
   maxRestartDelayMs?: number;
   spawn?: (command: string, args: readonly string[]) => ChildProcess;
+  /**
+   * The kiosk app's service worker, whose hash names Borne's build: the launcher builds the
+   * profile template from it and builds it again when it changes. Default: sw.js next to the
+   * kiosk's address, when the real Chromium is run (a stand-in `spawn` has no service worker, so
+   * no template then); null: no template, each session on an empty profile.
+   */
+  serviceWorkerUrl?: string | null;
+  /** The longest a template build may take before the launcher gives up on it (default 60 s). */
+  templateTimeoutMs?: number;
 }
 
-export const KIOSK_SWITCHES = ['--kiosk', '--no-first-run', '--noerrdialogs', '--disable-session-crashed-bubble', '--overscroll-history-navigation=0', '--disable-translate', '--password-store=basic', '--no-default-browser-check'];
+/**
+ * ServiceWorkerAutoPreload off: Chromium would otherwise fetch every navigation from the network
+ * while the worker starts, and each new session would download the kiosk's index.html for nothing.
+ */
+export const KIOSK_SWITCHES = ['--kiosk', '--no-first-run', '--noerrdialogs', '--disable-session-crashed-bubble', '--overscroll-history-navigation=0', '--disable-translate', '--password-store=basic', '--no-default-browser-check', '--disable-features=ServiceWorkerAutoPreload'];
 
 export class KioskLauncher {
   private child: ChildProcess | null = null;
@@ -39,19 +58,90 @@ export class KioskLauncher {
   private leftovers: string[] = [];
   private startedAt = 0;
   private restartDelay = 0;
-  /** How many Chromium runs were started: the first start, resets and crash restarts. */
+  /** How many Chromium runs were started: the first start, resets and crash restarts (template builds do not count). */
   runs = 0;
+  private template: { dir: string; build: BuildVersion } | null = null;
+  private templating: Promise<void> | null = null;
+  private templateChild: ChildProcess | null = null;
+  private readonly serviceWorkerUrl: string | null;
+  private stoppedForGood = false;
 
-  constructor(private readonly options: LauncherOptions) {}
+  constructor(private readonly options: LauncherOptions) {
+    this.serviceWorkerUrl = options.serviceWorkerUrl !== undefined ? options.serviceWorkerUrl : options.spawn ? null : new URL('sw.js', options.kioskUrl).toString();
+  }
 
   /** The folder of the current run's profile (tests check it changes and the old one is gone). */
   get profileDir(): string | null {
     return this.profile;
   }
 
-  start(): void {
+  /** The profile template sessions are copied from, once built (null before, or without one). */
+  get templateDir(): string | null {
+    return this.template?.dir ?? null;
+  }
+
+  /** The build of Borne the template holds (the hash of its sw.js). */
+  get templateVersion(): string | null {
+    return this.template?.build.version ?? null;
+  }
+
+  /**
+   * Starts the kiosk: first the profile template, before any session (a server out of reach, or a
+   * build that fails, only means this session starts cold: the next resets try again), then the
+   * first session on a copy of it.
+   */
+  async start(): Promise<void> {
+    this.stoppedForGood = false;
+    await this.refreshTemplate();
+    // Stopped meanwhile, or a reset asked for during the build already started a session.
+    if (this.stoppedForGood || this.child) return;
+    this.launch();
+  }
+
+  /** Resolves once the template matches the server's build, or once building it has failed. */
+  refreshTemplate(): Promise<void> {
+    if (!this.serviceWorkerUrl) return Promise.resolve();
+    const serviceWorkerUrl = this.serviceWorkerUrl;
+    this.templating ??= (async () => {
+      let build: BuildVersion;
+      try {
+        build = await fetchBuildVersion(serviceWorkerUrl);
+      } catch (error) {
+        this.log('profile template: Borne\'s build not known, template kept as it is', { reason: (error as Error).message.slice(0, 200) });
+        return;
+      }
+      if (this.template?.build.version === build.version) return;
+      const startedAt = Date.now();
+      try {
+        const dir = await buildTemplate({
+          chromiumPath: this.options.chromiumPath,
+          args: templateArgs(this.options.extraArgs ?? []),
+          kioskUrl: this.options.kioskUrl,
+          root: this.options.profileRoot,
+          build,
+          timeoutMs: this.options.templateTimeoutMs ?? 60_000,
+          ...(this.options.spawn ? { spawn: this.options.spawn } : {}),
+          onChild: (child) => (this.templateChild = child),
+        });
+        if (this.stoppedForGood) {
+          rmSync(dir, { recursive: true, force: true });
+          return;
+        }
+        const old = this.template;
+        this.template = { dir, build };
+        if (old) rmSync(old.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+        this.log('profile template built', { ms: Date.now() - startedAt, precached: build.precacheEntries, version: build.version.slice(0, 12) });
+      } catch (error) {
+        this.log('profile template not built, sessions start from an empty profile', { reason: (error as Error).message.slice(0, 200) });
+      }
+    })().finally(() => (this.templating = null));
+    return this.templating;
+  }
+
+  /** One session's Chromium, on a new folder: a copy of the template, or empty without one. */
+  private launch(): void {
     this.stopping = false;
-    this.profile = mkdtempSync(join(this.options.profileRoot, 'borne-kiosk-'));
+    this.profile = this.newProfile();
     const args = [...KIOSK_SWITCHES, ...(this.options.extraArgs ?? []), `--user-data-dir=${this.profile}`, `--app=${this.options.kioskUrl}`];
     // Its own process group: renderers and helpers go with it when it is killed or crashes.
     const child = (this.options.spawn ?? ((c, a) => nodeSpawn(c, [...a], { stdio: 'ignore', detached: true })))(this.options.chromiumPath, args);
@@ -70,8 +160,19 @@ export class KioskLauncher {
       this.dropProfile();
       const delay = this.nextRestartDelay();
       this.log('restarting', { inMs: delay });
-      this.restartTimer = setTimeout(() => this.start(), delay);
+      this.restartTimer = setTimeout(() => this.launch(), delay);
     });
+  }
+
+  private newProfile(): string {
+    if (this.template) {
+      try {
+        return copyTemplate(this.template.dir, this.options.profileRoot);
+      } catch (error) {
+        this.log('profile template not copied, this session starts from an empty profile', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+      }
+    }
+    return mkdtempSync(join(this.options.profileRoot, 'borne-kiosk-'));
   }
 
   /**
@@ -92,15 +193,23 @@ export class KioskLauncher {
       this.log('session end: hard reset');
       await this.kill();
       this.dropProfile();
-      this.start();
+      this.launch();
+      // After the new session is up: has Borne been updated? Then a new template is built beside
+      // it (headless, never shown), and the sessions after this one start from it.
+      void this.refreshTemplate();
     })().finally(() => (this.resetting = null));
     return this.resetting;
   }
 
   async stop(): Promise<void> {
+    this.stoppedForGood = true;
     clearTimeout(this.restartTimer);
+    if (this.templateChild) signalGroup(this.templateChild, 'SIGKILL');
+    await this.templating;
     await this.kill();
     this.dropProfile();
+    if (this.template) rmSync(this.template.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    this.template = null;
     this.log('launcher stopped');
   }
 
@@ -147,18 +256,9 @@ export class KioskLauncher {
   }
 }
 
-/** Signals Chromium's whole process group, or the process alone when it has no group of its own. */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // Already gone.
-    }
-  }
+/** The template run's switches: the session's, headless (it is never shown), without a DevTools port. */
+export function templateArgs(extraArgs: readonly string[]): string[] {
+  return [...KIOSK_SWITCHES, ...extraArgs.filter((a) => !/^--(remote-debugging-(port|pipe)|headless)\b/.test(a)), '--headless'];
 }
 
 /**
