@@ -5,20 +5,10 @@ import { ListenButton } from './components/ListenButton';
 import { OfflineBanner } from './components/OfflineBanner';
 import { TopBar } from './components/TopBar';
 import { HelpScreen } from './screens/HelpScreen';
-import { DossierScreen } from './screens/DossierScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { IdentifyScreen } from './screens/IdentifyScreen';
-import { NoDossierScreen } from './screens/NoDossierScreen';
 import { OutOfServiceScreen } from './screens/OutOfServiceScreen';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
-import { ConfirmScreen } from './screens/booking/ConfirmScreen';
-import { ContactScreen } from './screens/booking/ContactScreen';
-import { DoneScreen } from './screens/booking/DoneScreen';
-import { FindScreen } from './screens/booking/FindScreen';
-import { GuideScreen } from './screens/guides/GuideScreen';
-import { GuidesScreen } from './screens/guides/GuidesScreen';
-import { MotifScreen } from './screens/booking/MotifScreen';
-import { SlotsScreen } from './screens/booking/SlotsScreen';
+import { ConfirmScreen, ContactScreen, DoneScreen, DossierScreen, FindScreen, GuideScreen, GuidesScreen, IdentifyScreen, MotifScreen, NoDossierScreen, SlotsScreen } from './screens/lazy-screens';
 import { useKiosk } from './state/context';
 
 export function App() {
@@ -26,13 +16,14 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const screen = kiosk.screen.value;
   // A new screen starts at its top, and a screen reader starts reading it there.
-  useEffect(() => {
+  const showTop = () => {
     if (!main.current) return;
     main.current.scrollTop = 0;
     // With enlarged text the whole page scrolls (display.css): it starts at its top too.
     if (main.current.parentElement) main.current.parentElement.scrollTop = 0;
     main.current.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-  }, [screen, kiosk.commands.outOfService.value !== null]);
+  };
+  useEffect(showTop, [screen, kiosk.commands.outOfService.value !== null]);
   if (kiosk.refused.value) return <UnknownKioskScreen />;
   return (
     <div class="kiosk">
@@ -40,7 +31,8 @@ export function App() {
       <OfflineBanner />
       {/* Focusable so a keyboard user can scroll a tall screen (axe: scrollable-region-focusable). */}
       <main id="main" ref={main} class="kiosk__main" tabIndex={0}>
-        <CurrentScreen />
+        {/* A screen whose chunk came late is shown from its top too. */}
+        <CurrentScreen onShown={showTop} />
       </main>
       <footer class="helpbar">
         <ListenButton />
@@ -51,7 +43,7 @@ export function App() {
   );
 }
 
-function CurrentScreen() {
+function CurrentScreen({ onShown }: { onShown: () => void }) {
   const kiosk = useKiosk();
   // Out of service, the kiosk opens nothing: only « Appeler un médiateur » (the help screen) remains.
   if (kiosk.commands.outOfService.value && kiosk.screen.value !== 'help') return <OutOfServiceScreen />;
@@ -59,27 +51,27 @@ function CurrentScreen() {
     case 'help':
       return <HelpScreen />;
     case 'identify':
-      return <IdentifyScreen />;
+      return <IdentifyScreen onShown={onShown} />;
     case 'no-dossier':
-      return <NoDossierScreen />;
+      return <NoDossierScreen onShown={onShown} />;
     case 'dossier':
-      return <DossierScreen />;
+      return <DossierScreen onShown={onShown} />;
     case 'book-motif':
-      return <MotifScreen />;
+      return <MotifScreen onShown={onShown} />;
     case 'book-contact':
-      return <ContactScreen />;
+      return <ContactScreen onShown={onShown} />;
     case 'book-slots':
-      return <SlotsScreen />;
+      return <SlotsScreen onShown={onShown} />;
     case 'book-confirm':
-      return <ConfirmScreen />;
+      return <ConfirmScreen onShown={onShown} />;
     case 'book-done':
-      return <DoneScreen />;
+      return <DoneScreen onShown={onShown} />;
     case 'book-find':
-      return <FindScreen />;
+      return <FindScreen onShown={onShown} />;
     case 'guides':
-      return <GuidesScreen />;
+      return <GuidesScreen onShown={onShown} />;
     case 'guide':
-      return <GuideScreen />;
+      return <GuideScreen onShown={onShown} />;
     default:
       return <HomeScreen />;
   }

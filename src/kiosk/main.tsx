@@ -14,6 +14,7 @@ import { readDeviceToken } from './device';
 import { enrolFromAddress } from './enrol';
 import { EnrolRefusedScreen } from './screens/EnrolRefusedScreen';
 import { UnknownKioskScreen } from './screens/UnknownKioskScreen';
+import { preloadScreens } from './screens/lazy-screens';
 import { KioskStateContext } from './state/context';
 import { createKioskState, LANGUAGE_KEY, readCachedSite } from './state/kiosk-state';
 import { registerServiceWorker } from './sw-update';
@@ -73,6 +74,10 @@ async function boot(): Promise<void> {
     root,
   );
   await state.start();
+  // The other screens' chunks, once home is on screen: a usager's first tap then waits for nothing.
+  const preload = () => void preloadScreens().catch(() => undefined);
+  if ('requestIdleCallback' in window) window.requestIdleCallback(preload, { timeout: 2000 });
+  else setTimeout(preload, 500);
 }
 
 void boot();

@@ -7,6 +7,7 @@ import type { KioskHelpView } from '../../../src/core/help/help-call';
 import type { KioskSiteView } from '../../../src/core/site/site-config';
 import type { KioskApi } from '../../../src/kiosk/api';
 import { App } from '../../../src/kiosk/App';
+import { preloadScreens } from '../../../src/kiosk/screens/lazy-screens';
 import { KioskStateContext } from '../../../src/kiosk/state/context';
 import { createKioskState, type KioskState } from '../../../src/kiosk/state/kiosk-state';
 import type { StreamState } from '../../../src/web/event-stream';
@@ -154,6 +155,8 @@ export async function pseudoI18n(): Promise<i18n> {
 }
 
 export async function renderKiosk(i18n: i18n, api: KioskApi, options: { guides?: ReadonlyMap<string, Guide>; keepStorage?: boolean } = {}): Promise<{ state: KioskState; result: RenderResult }> {
+  // As on a kiosk once home is shown (main.tsx): every screen's chunk is there. lazy-screen.test covers the wait.
+  await preloadScreens();
   if (!options.keepStorage) {
     sessionStorage.clear();
     localStorage.clear();
