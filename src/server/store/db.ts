@@ -80,7 +80,8 @@ export function openSqlite(file: string): Store {
   // FULL: a commit is on disk before the usager is told (a booking, a help call survives a power
   // cut). In WAL mode NORMAL would sync only at checkpoints, and a power cut could roll back the
   // last commits the kiosk had confirmed. The cost of a sync per commit is kept off the hot
-  // paths instead: heartbeats commit in batches (store/write-batch.ts).
+  // paths instead: heartbeats commit in batches (store/write-batch.ts), and a booking writes its
+  // audit row in its own transaction (one sync per booking, not two: agenda/sql-agenda-source.ts).
   sqlite.pragma('synchronous = FULL');
   const db = new Kysely<Database>({ dialect: new BorneSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
