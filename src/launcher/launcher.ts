@@ -1,9 +1,10 @@
 import { spawn as nodeSpawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { buildTemplate, copyTemplate, fetchBuildVersion, signalGroup, type BuildVersion } from './profile-template';
+import { buildTemplate, copyTemplate, fetchBuildVersion, signalGroup, TEMPLATE_STAMP, type BuildVersion } from './profile-template';
 
 /**
  * Runs Chromium for one kiosk and makes every session start clean: at each session end it
@@ -65,6 +66,8 @@ export class KioskLauncher {
   private templateChild: ChildProcess | null = null;
   private readonly serviceWorkerUrl: string | null;
   private stoppedForGood = false;
+  private spare: { dir: string; of: string } | null = null;
+  private preparing = false;
 
   constructor(private readonly options: LauncherOptions) {
     this.serviceWorkerUrl = options.serviceWorkerUrl !== undefined ? options.serviceWorkerUrl : options.spawn ? null : new URL('sw.js', options.kioskUrl).toString();
@@ -167,12 +170,40 @@ export class KioskLauncher {
   private newProfile(): string {
     if (this.template) {
       try {
-        return copyTemplate(this.template.dir, this.options.profileRoot);
+        const spare = this.spare;
+        this.spare = null;
+        // A copy made ahead, during the session before: the reset does not wait for the copy.
+        const dir = spare && spare.of === this.template.dir ? spare.dir : copyTemplate(this.template.dir, this.options.profileRoot);
+        if (spare && spare.dir !== dir) this.trash(spare.dir);
+        void this.prepareSpare();
+        return dir;
       } catch (error) {
         this.log('profile template not copied, this session starts from an empty profile', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
       }
     }
     return mkdtempSync(join(this.options.profileRoot, 'borne-kiosk-'));
+  }
+
+  /**
+   * The next session's folder, copied from the template now, while this session runs: a copy no
+   * Chromium has opened yet, taken as it is at the next reset (or thrown away if the template
+   * changed meanwhile).
+   */
+  private async prepareSpare(): Promise<void> {
+    const template = this.template;
+    if (!template || this.spare || this.preparing || this.stoppedForGood) return;
+    this.preparing = true;
+    try {
+      const dir = await mkdtemp(join(this.options.profileRoot, 'borne-kiosk-'));
+      await cp(template.dir, dir, { recursive: true, preserveTimestamps: true });
+      await rm(join(dir, TEMPLATE_STAMP), { force: true });
+      if (this.template !== template || this.spare || this.stoppedForGood) await rm(dir, { recursive: true, force: true });
+      else this.spare = { dir, of: template.dir };
+    } catch (error) {
+      this.log('next profile not copied ahead, copied at the reset', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
+    } finally {
+      this.preparing = false;
+    }
   }
 
   /**
@@ -191,7 +222,8 @@ export class KioskLauncher {
   reset(): Promise<void> {
     this.resetting ??= (async () => {
       this.log('session end: hard reset');
-      await this.kill();
+      // The profile is thrown away: no need for Chromium to close it cleanly.
+      await this.kill('SIGKILL');
       this.dropProfile();
       this.launch();
       // After the new session is up: has Borne been updated? Then a new template is built beside
@@ -208,12 +240,14 @@ export class KioskLauncher {
     await this.templating;
     await this.kill();
     this.dropProfile();
+    if (this.spare) rmSync(this.spare.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    this.spare = null;
     if (this.template) rmSync(this.template.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     this.template = null;
     this.log('launcher stopped');
   }
 
-  private async kill(): Promise<void> {
+  private async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
     const child = this.child;
@@ -224,7 +258,7 @@ export class KioskLauncher {
         clearTimeout(force);
         resolve();
       });
-      signalGroup(child, 'SIGTERM');
+      signalGroup(child, signal);
     });
     // Whatever of the group outlived the main process would still write into the profile.
     signalGroup(child, 'SIGKILL');
@@ -232,23 +266,33 @@ export class KioskLauncher {
   }
 
   /**
-   * Deletes the profile folder. A helper process still closing may hold it for a moment: retry,
-   * and if it still fails, keep its name to delete at the next reset. The next run never reuses
-   * it either way: it gets a new folder.
+   * Deletes the profile folder: renamed at once (no session ever finds it again), then deleted
+   * without holding up the next start. A helper process still closing may hold it for a moment:
+   * retry, and if it still fails, keep its name to delete at the next reset. The next run never
+   * reuses it either way: it gets a new folder.
    */
   private dropProfile(): void {
     const folders = [...this.leftovers, ...(this.profile ? [this.profile] : [])];
     this.leftovers = [];
     this.profile = null;
-    for (const folder of folders) {
-      try {
-        rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-        this.log('profile deleted');
-      } catch (error) {
-        this.leftovers.push(folder);
-        this.log('profile not deleted yet, retried at the next reset', { code: (error as NodeJS.ErrnoException).code ?? 'unknown' });
-      }
+    for (const folder of folders) this.trash(folder);
+  }
+
+  private trash(folder: string): void {
+    let doomed = folder;
+    try {
+      doomed = folder.endsWith('.deleting') ? folder : `${folder}.deleting`;
+      renameSync(folder, doomed);
+    } catch {
+      doomed = folder;
     }
+    rm(doomed, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).then(
+      () => this.log('profile deleted'),
+      (error: NodeJS.ErrnoException) => {
+        this.leftovers.push(doomed);
+        this.log('profile not deleted yet, retried at the next reset', { code: error.code ?? 'unknown' });
+      },
+    );
   }
 
   private log(event: string, details?: Record<string, string | number>): void {

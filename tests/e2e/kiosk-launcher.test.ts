@@ -1,4 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { personalStoresIn } from '../../src/launcher/profile-template';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickByRole } from '../support/closed-shadow';
 import { openGuideOnSite, useLockedDown, waitForExtension } from '../support/lockdown';
@@ -49,6 +51,10 @@ describe('the kiosk launcher with Chromium', () => {
     const firstProfile = kiosk.launcher.profileDir!;
     const firstPid = kiosk.currentPid();
     expect(existsSync(firstProfile)).toBe(true);
+    // The session runs on a copy of the warm template: the forced extension is in it, nothing personal is.
+    const template = kiosk.launcher.templateDir!;
+    expect(existsSync(join(template, 'Default', 'Extensions', pc.extensionId))).toBe(true);
+    expect(personalStoresIn(template)).toEqual([]);
 
     await clickByRole(page, 'button', 'Terminer');
     await expect.poll(() => kiosk.launcher.runs, { timeout: 15_000 }).toBe(2);
@@ -56,6 +62,8 @@ describe('the kiosk launcher with Chromium', () => {
     const secondProfile = kiosk.launcher.profileDir!;
     expect(secondProfile).not.toBe(firstProfile);
     expect(existsSync(secondProfile)).toBe(true);
+    expect(secondProfile).not.toBe(template);
+    expect(personalStoresIn(template)).toEqual([]);
     // Nothing of the first Chromium is left running: its whole process group is gone.
     await expect.poll(() => runningInGroup(firstPid), { timeout: 5000 }).toEqual([]);
     const secondPid = kiosk.currentPid();
