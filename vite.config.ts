@@ -1,13 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressDir } from './src/server/http/precompress';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const packageVersion = (): string => (JSON.parse(readFileSync(here('./package.json'), 'utf8')) as { version: string }).version;
 // BORNE_DIST builds elsewhere than ./dist, so two working copies of the tests can build side by side.
 const out = (app: string) => (process.env.BORNE_DIST ? `${process.env.BORNE_DIST}/${app}` : here(`./dist/${app}`));
+
+/**
+ * Brotli and gzip beside every text file, after everything else has written the folder (the
+ * service worker included), so the server never compresses a static file per request.
+ */
+function precompress(dir: string): Plugin {
+  return {
+    name: 'borne-precompress',
+    apply: 'build',
+    closeBundle: { order: 'post', sequential: true, handler: async () => void (await precompressDir(dir)) },
+  };
+}
 
 /**
  * Two front ends, built one after the other (`vite build --mode kiosk`, then `--mode staff`):
@@ -48,6 +61,7 @@ function kiosk(): UserConfig {
         },
         devOptions: { enabled: false },
       }),
+      precompress(out('kiosk')),
     ],
   };
 }
@@ -57,7 +71,7 @@ function staff(): UserConfig {
     root: here('./src/staff'),
     base: '/staff/',
     build: { outDir: out('staff'), emptyOutDir: true },
-    plugins: [preact()],
+    plugins: [preact(), precompress(out('staff'))],
   };
 }
 

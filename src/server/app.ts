@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import { constants as zlibConstants } from 'node:zlib';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Guide } from '../core/guides/guide';
 import type { SiteConfig } from '../core/site/site-config';
@@ -188,6 +190,10 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('borne', { config, help, fleet, auth, identity, agenda, guides, commands, alerts, speech, sweep, sweepIfLeader, bus });
 
   await app.register(fastifyCookie);
+  // API answers above 1 KB (a dossier, a week of slots, the fleet) go compressed: a pôle's line is
+  // shared with its staff. JSON only: the event streams must flush each event at once, and static
+  // files were compressed at build time (static.plugin.ts).
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], customTypes: /^application\/json\b/, brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } } });
   installErrorHandling(app);
   installSameOriginCheck(app);
   app.addHook('onSend', async (_request, reply) => {

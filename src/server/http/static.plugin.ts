@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { LAUNCHER_CONTROL_URL } from '../../core/lockdown/policy';
 import { apiError } from '../errors';
+import { COMPRESSIBLE } from './precompress';
 
 /** Strict CSP: only our own scripts, styles and connections; no framing, no plugins. */
 export const CONTENT_SECURITY_POLICY = [
@@ -37,6 +38,9 @@ function cacheHeaders(root: string) {
   return (res: { setHeader(name: string, value: string): void }, path: string): void => {
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
     res.setHeader('cache-control', cacheControlFor(relative(root, path)));
+    // The same URL is sent as brotli, gzip or plain depending on the request: a cache in between
+    // (nginx, a proxy of the département) must keep them apart.
+    if (COMPRESSIBLE.has(extname(path.replace(/\.(br|gz)$/, '')))) res.setHeader('vary', 'accept-encoding');
   };
 }
 
@@ -50,7 +54,9 @@ export async function installStatic(app: FastifyInstance, distDirInput: string):
       throw new Error(`The ${name} front end is not built (${root}/index.html is missing): run "npm run build" first.`);
     }
     // cacheControl: false, or @fastify/static writes its own `public, max-age=0` over ours.
-    await app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: i === 0, wildcard: true, index: 'index.html', cacheControl: false, setHeaders: cacheHeaders(root) });
+    // preCompressed: the build wrote .br and .gz beside each text file (precompress.ts); the one
+    // the browser accepts is sent with its Content-Encoding, and the plain file to anyone else.
+    await app.register(fastifyStatic, { root, prefix: `/${name}/`, decorateReply: i === 0, wildcard: true, index: 'index.html', cacheControl: false, preCompressed: true, setHeaders: cacheHeaders(root) });
   }
   app.get('/', (_req, reply) => reply.redirect('/staff/'));
   app.get('/kiosk', (_req, reply) => reply.redirect('/kiosk/'));
