@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  * integration (server through inject, real SQLite file) and e2e (real Chromium).
  */
 const PG_ONLY = ['tests/integration/backup-pg.test.ts', 'tests/integration/database-url-pg.test.ts', 'tests/integration/db-copy.test.ts', 'tests/integration/pg-exit-code.test.ts', 'tests/integration/instances.test.ts', 'tests/integration/multi-instance-bus.test.ts'];
-const SQLITE_ONLY = ['tests/integration/backup-sqlite.test.ts', 'tests/integration/compiled-server.test.ts', 'tests/integration/config-cli.test.ts', 'tests/integration/server-start.test.ts', 'tests/integration/sqlite-native.test.ts'];
+const SQLITE_ONLY = ['tests/integration/backup-sqlite.test.ts', 'tests/integration/booking-limit-indexes.test.ts', 'tests/integration/compiled-server.test.ts', 'tests/integration/config-cli.test.ts', 'tests/integration/server-start.test.ts', 'tests/integration/sqlite-native.test.ts'];
 
 export default defineConfig({
   test: {

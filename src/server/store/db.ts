@@ -20,6 +20,7 @@ import { enrolment } from './migrations/011-enrolment';
 import { accounts } from './migrations/014-accounts';
 import { commands } from './migrations/013-commands';
 import { scale } from './migrations/016-scale';
+import { bookingLimits } from './migrations/017-booking-limits';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -98,6 +99,7 @@ function provider(dialect: Dialect): MigrationProvider {
         '014-accounts': accounts(),
         '013-commands': commands(),
         '016-scale': scale(),
+        '017-booking-limits': bookingLimits(),
       };
     },
   };
