@@ -23,7 +23,8 @@ const ROUNDS = 8;
 const START_TARGET_MS = 300;
 const RELOAD_TARGET_MS = 150;
 
-export async function sessionStartBench(): Promise<{ name: string; figures: Record<string, number>; target: string; ok: boolean; notes?: string[] }> {
+/** `cold: true` runs the same rounds without the template (each session on an empty profile), for comparison. */
+export async function sessionStartBench(options: { cold?: boolean } = {}): Promise<{ name: string; figures: Record<string, number>; target: string; ok: boolean; notes?: string[] }> {
   const e2e = await startE2eServer();
   const proxy = await startCountingProxy(e2e.baseUrl);
   const profileRoot = mkdtempSync(join(tmpdir(), 'borne-bench-start-'));
@@ -34,6 +35,7 @@ export async function sessionStartBench(): Promise<{ name: string; figures: Reco
     chromiumPath: CHROMIUM_PATH,
     kioskUrl: `${proxy.url}/kiosk/#kiosk=${e2e.server.kioskTokens.get('chatillon-1')}`,
     profileRoot,
+    ...(options.cold ? { serviceWorkerUrl: null } : {}),
     extraArgs: [...EXTENSION_ARGS, '--headless', '--window-size=1280,1024', `--remote-debugging-port=${debugPort}`],
     log: (event, details) => {
       log.push(`${event} ${JSON.stringify(details ?? {})}`);
@@ -47,7 +49,7 @@ export async function sessionStartBench(): Promise<{ name: string; figures: Reco
     const t0 = Date.now();
     await launcher.start();
     templateMs = Date.now() - t0;
-    if (!launcher.templateDir) throw new Error(`the launcher built no profile template: ${log.join('; ')}`);
+    if (!launcher.templateDir && !options.cold) throw new Error(`the launcher built no profile template: ${log.join('; ')}`);
     for (let round = 0; round <= ROUNDS; round++) {
       if (round > 0) await launcher.reset();
       const spawn = spawnedAt.at(-1)!;
@@ -87,7 +89,7 @@ export async function sessionStartBench(): Promise<{ name: string; figures: Reco
     non_api_bytes_per_session_max: Math.max(...samples.bytes),
   };
   return {
-    name: 'session-start',
+    name: options.cold ? 'session-start-cold' : 'session-start',
     figures,
     target: `spawn → home p95 ≤ ${START_TARGET_MS} ms, reload → home p95 ≤ ${RELOAD_TARGET_MS} ms, 0 bytes beyond /api/ per new session`,
     ok: figures.start_to_home_p95_ms <= START_TARGET_MS && figures.reload_to_home_p95_ms <= RELOAD_TARGET_MS && figures.non_api_bytes_per_session_max === 0,
@@ -122,7 +124,7 @@ async function paintedAt(page: Page): Promise<{ timeOrigin: number; lcp: number 
 
 // Alone: `npx tsx tests/bench/session-start.ts` prints its JSON and exits non-zero on a miss.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await sessionStartBench();
+  const result = await sessionStartBench({ cold: process.argv.includes('--cold') });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.exitCode = result.ok ? 0 : 1;
 }
