@@ -7,12 +7,13 @@ import { signInFloodBench } from './sign-in-flood';
 import { fleetBench } from './fleet';
 import { scaleBench } from './scale';
 import { speechBench } from './speech';
+import { frontendBench } from './frontend';
 
 /**
  * `npm run bench`: runs every benchmark, prints one JSON document, and exits non-zero when a
  * target is missed. Benchmarks are not tests: a slow machine never fails `npm test`.
  */
-const benches = [helpLatencyBench, helpLatencyPgBench, slotsBench, bookingBench, sessionResetBench, signInFloodBench, fleetBench, scaleBench, speechBench];
+const benches = [helpLatencyBench, helpLatencyPgBench, slotsBench, bookingBench, sessionResetBench, signInFloodBench, fleetBench, scaleBench, speechBench, frontendBench];
 
 const results = [];
 for (const bench of benches) results.push(await bench());
