@@ -108,7 +108,7 @@ export class KioskLauncher {
     this.templating ??= (async () => {
       let build: BuildVersion;
       try {
-        build = await fetchBuildVersion(serviceWorkerUrl);
+        build = await fetchBuildVersion(serviceWorkerUrl, this.template?.build);
       } catch (error) {
         this.log('profile template: Borne\'s build not known, template kept as it is', { reason: (error as Error).message.slice(0, 200) });
         return;

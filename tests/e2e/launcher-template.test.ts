@@ -143,4 +143,29 @@ describe('the profile template', () => {
     expect(left.precached).toBeGreaterThan(10);
     await browser.close();
   });
+
+  it('is kept while Borne is the same build, and built again once sw.js changes', async () => {
+    const template = kiosk.launcher.templateDir;
+    const version = kiosk.launcher.templateVersion;
+    // Two session ends on the same build: the launcher looked at sw.js each time and kept its template.
+    expect(kiosk.events.filter((e) => e.event === 'profile template built')).toHaveLength(1);
+    expect(kiosk.launcher.templateDir).toBe(template);
+
+    proxy.serviceWorkerSuffix = '\n// build 2\n';
+    try {
+      await kiosk.launcher.reset();
+      await expect.poll(() => kiosk.launcher.templateVersion, { timeout: 60_000 }).not.toBe(version);
+      expect(kiosk.launcher.templateDir).not.toBe(template);
+      expect(existsSync(template!)).toBe(false);
+      expect(personalStoresIn(kiosk.launcher.templateDir!)).toEqual([]);
+      // The session after it starts from the new template.
+      await kiosk.launcher.reset();
+      const { browser, page } = await kiosk.connect();
+      await page.getByRole('heading', { name: 'Bonjour, bienvenue' }).waitFor();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/kiosk\/sw\.js$/);
+      await browser.close();
+    } finally {
+      proxy.serviceWorkerSuffix = '';
+    }
+  });
 });

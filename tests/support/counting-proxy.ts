@@ -19,12 +19,14 @@ export interface CountingProxy {
   requests: ProxiedRequest[];
   /** When true, every path outside /api/ answers 503 (the shell must come from the service worker). */
   staticUnreachable: boolean;
+  /** When set, appended to /kiosk/sw.js for every client: a new build of Borne, as the launcher sees it. */
+  serviceWorkerSuffix: string;
   close(): Promise<void>;
 }
 
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const upstream = new URL(target);
-  const proxy: CountingProxy = { url: '', requests: [], staticUnreachable: false, close: async () => undefined };
+  const proxy: CountingProxy = { url: '', requests: [], staticUnreachable: false, serviceWorkerSuffix: '', close: async () => undefined };
   const isBrowser = (req: IncomingMessage) => /Chrome\//.test(req.headers['user-agent'] ?? '');
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
@@ -35,8 +37,27 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       res.writeHead(503, { 'content-type': 'text/plain' }).end('static files out of reach');
       return;
     }
-    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers: { ...req.headers, host: upstream.host } }, (answer) => {
+    const suffix = path.split('?')[0] === '/kiosk/sw.js' ? proxy.serviceWorkerSuffix : '';
+    const headers = { ...req.headers, host: upstream.host };
+    if (suffix) {
+      // The whole body, uncompressed and unconditional, to append to it.
+      delete headers['accept-encoding'];
+      delete headers['if-none-match'];
+      delete headers['if-modified-since'];
+    }
+    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path, headers }, (answer) => {
       if (record) record.status = answer.statusCode ?? 0;
+      if (suffix) {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat([...chunks, Buffer.from(suffix)]);
+          if (record) record.bytes += body.length;
+          const { 'content-length': _length, etag: _etag, 'last-modified': _modified, ...rest } = answer.headers;
+          res.writeHead(answer.statusCode ?? 502, { ...rest, 'content-length': body.length }).end(body);
+        });
+        return;
+      }
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.on('data', (chunk: Buffer) => {
         if (record) record.bytes += chunk.length;
