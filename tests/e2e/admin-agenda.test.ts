@@ -72,8 +72,11 @@ describe('« Motifs » and « Référents » in the console', () => {
     const ar = await kioskMotifs('ar');
     const button = ar.getByRole('button', { name: /مساعدة رقمية/ });
     await button.waitFor();
-    // No Arabic description was written: the French one is shown, marked as French.
-    await expect(button.locator('[lang="fr"]').innerText()).resolves.toBe('Pour une démarche en ligne, avec un conseiller.');
+    // No Arabic description was written: the French one is shown, tagged as French for a screen
+    // reader, and with a visible « بالفرنسية » (in French) for who cannot read it.
+    const french = button.locator('[lang="fr"]');
+    await expect(french.evaluate((el) => el.firstChild?.textContent)).resolves.toBe('Pour une démarche en ligne, avec un conseiller.');
+    await expect(french.locator('.in-french').innerText()).resolves.toBe('بالفرنسية');
     await noViolations(ar, 'kiosk motifs (ar)');
     await Promise.all([page.context().close(), fr.context().close(), ar.context().close()]);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompressDir } from '../../src/server/http/precompress';
 import { launchChromium } from '../support/browser';
 import { startE2eServer, TEST_DIST, type E2eServer } from '../support/e2e';
 
@@ -35,7 +36,9 @@ describe('kiosk updates', () => {
     await page.getByRole('button', { name: 'English' }).first().click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
 
+    // A new release, as the build makes it: a new sw.js, and its brotli and gzip beside it.
     appendFileSync(join(dist, 'kiosk', 'sw.js'), '\n// a new release\n');
+    await precompressDir(join(dist, 'kiosk'));
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration('/kiosk/');
       await registration!.update();
