@@ -12,8 +12,8 @@ import type { AgendaReferent, AgendaSource } from './agenda-source';
 const REFERENCE_DATA_TTL_MS = 30_000;
 
 export class AgendaReferenceData {
-  private readonly motifCache = new Map<string, { at: number; motifs: Motif[] }>();
-  private readonly referentCache = new Map<string, { at: number; referents: AgendaReferent[] }>();
+  private readonly motifCache = new Map<string, { at: number; value: Motif[] }>();
+  private readonly referentCache = new Map<string, { at: number; value: AgendaReferent[] }>();
   private readonly watched = new Set<string>();
 
   constructor(
@@ -21,24 +21,23 @@ export class AgendaReferenceData {
     private readonly source: AgendaSource,
   ) {}
 
-  async motifs(siteId: string): Promise<Motif[]> {
-    this.watch(siteId);
-    const now = Date.now();
-    const cached = this.motifCache.get(siteId);
-    if (cached && now - cached.at < REFERENCE_DATA_TTL_MS) return cached.motifs;
-    const motifs = await this.source.motifs(siteId);
-    this.motifCache.set(siteId, { at: now, motifs });
-    return motifs;
+  motifs(siteId: string): Promise<Motif[]> {
+    return this.kept(this.motifCache, siteId, () => this.source.motifs(siteId));
   }
 
-  async referents(siteId: string): Promise<AgendaReferent[]> {
+  referents(siteId: string): Promise<AgendaReferent[]> {
+    return this.kept(this.referentCache, siteId, () => this.source.referents(siteId));
+  }
+
+  /** The site's value while fresh, else loaded again and kept; one rule for motifs and référents. */
+  private async kept<T>(cache: Map<string, { at: number; value: T }>, siteId: string, load: () => Promise<T>): Promise<T> {
     this.watch(siteId);
     const now = Date.now();
-    const cached = this.referentCache.get(siteId);
-    if (cached && now - cached.at < REFERENCE_DATA_TTL_MS) return cached.referents;
-    const referents = await this.source.referents(siteId);
-    this.referentCache.set(siteId, { at: now, referents });
-    return referents;
+    const cached = cache.get(siteId);
+    if (cached && now - cached.at < REFERENCE_DATA_TTL_MS) return cached.value;
+    const value = await load();
+    cache.set(siteId, { at: now, value });
+    return value;
   }
 
   forget(siteId: string): void {
