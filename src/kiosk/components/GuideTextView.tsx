@@ -1,24 +1,17 @@
 import type { GuideText } from '../../web/guides';
-import { useT } from '../../web/i18n-context';
-import { useKiosk } from '../state/context';
+import { InFrenchMarker } from './InFrenchMarker';
 
 /**
  * A guide text; when the usager's language has none, the French text with a visible
  * « en français » marker, tagged lang="fr" so a screen reader switches voice.
  */
 export function GuideTextView(props: { text: GuideText | null; as?: 'p' | 'span' | 'h1' | 'h2' | 'h3'; class?: string; id?: string; tabIndex?: number }) {
-  const t = useT();
-  const usagerLang = useKiosk().language.value;
   const Tag = props.as ?? 'span';
   if (!props.text) return null;
   return (
     <Tag class={props.class} id={props.id} tabIndex={props.tabIndex} lang={props.text.inFrench ? 'fr' : undefined} dir={props.text.inFrench ? 'ltr' : undefined}>
       {props.text.text}
-      {props.text.inFrench && (
-        <span class="in-french" lang={usagerLang} dir="auto">
-          {t('guide.inFrench')}
-        </span>
-      )}
+      {props.text.inFrench && <InFrenchMarker />}
     </Tag>
   );
 }

@@ -1,7 +1,7 @@
 import { pickLocalized } from '../../core/i18n/languages';
 import type { LocalizedText } from '../../core/i18n/localized-text';
-import { useT } from '../../web/i18n-context';
 import { useKiosk } from '../state/context';
+import { InFrenchMarker } from './InFrenchMarker';
 
 /**
  * A text the pôle wrote (a motif, where to go instead, an out-of-service message), in the
@@ -10,7 +10,6 @@ import { useKiosk } from '../state/context';
  * language, as guides do: a person who cannot read it knows it is not their language and can ask.
  */
 export function PoleText(props: { text: LocalizedText; as?: 'p' | 'span'; class?: string }) {
-  const t = useT();
   const lang = useKiosk().language.value;
   const shown = pickLocalized(props.text, lang);
   const Tag = props.as ?? 'span';
@@ -18,11 +17,7 @@ export function PoleText(props: { text: LocalizedText; as?: 'p' | 'span'; class?
   return (
     <Tag class={props.class} lang={shown.lang} dir={inFrench ? 'ltr' : undefined}>
       {shown.text}
-      {inFrench && (
-        <span class="in-french" lang={lang} dir="auto">
-          {t('guide.inFrench')}
-        </span>
-      )}
+      {inFrench && <InFrenchMarker />}
     </Tag>
   );
 }
